@@ -127,6 +127,11 @@ public final class AttributeList implements Attributes {
     return copy;
   }
 
+  /** Whether this list is a built, immutable one (puts on it are ignored). */
+  public boolean isFrozen() {
+    return frozen;
+  }
+
   /** How many attributes were refused: over the count limit, or with a bad key or value. */
   public int droppedCount() {
     return dropped;
