@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class RecordingSpan implements ReadWriteSpan {
   private static final VarHandle ENDED;
+  private static final AttributeList ENDED_SINK = new AttributeList(0, 0).build();
 
   static {
     try {
@@ -85,68 +86,49 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public Span attribute(String key, String value) {
-    if (ended == 0) {
-      attributeList().put(key, value);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().put(key, value);
     return this;
   }
 
   @Override
   public Span attribute(String key, long value) {
-    if (ended == 0) {
-      attributeList().put(key, value);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().put(key, value);
     return this;
   }
 
   @Override
   public Span attribute(String key, double value) {
-    if (ended == 0) {
-      attributeList().put(key, value);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().put(key, value);
     return this;
   }
 
   @Override
   public Span attribute(String key, boolean value) {
-    if (ended == 0) {
-      attributeList().put(key, value);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().put(key, value);
     return this;
   }
 
   @Override
   public <T> Span attribute(AttributeKey<T> key, T value) {
-    if (ended == 0) {
-      attributeList().put(key, value);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().put(key, value);
     return this;
   }
 
   @Override
   public Span attributes(Attributes values) {
-    if (ended == 0) {
-      attributeList().putAll(values);
-    } else {
-      state.callAfterEnd();
-    }
+    writableAttributes().putAll(values);
     return this;
   }
 
-  private AttributeList attributeList() {
+  /** The span's attribute list, or, once ended, a frozen list that ignores the write. */
+  private AttributeList writableAttributes() {
+    if (ended != 0) {
+      state.callAfterEnd();
+      return ENDED_SINK;
+    }
     AttributeList list = attributes;
     if (list == null) {
-      list = new AttributeList(state.limits.maxAttributes(), state.limits.maxAttributeValueLength());
+      list = state.newAttributeList();
       attributes = list;
     }
     return list;

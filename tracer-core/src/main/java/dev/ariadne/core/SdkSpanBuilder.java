@@ -106,7 +106,7 @@ final class SdkSpanBuilder implements SpanBuilder {
   private AttributeList attributeList() {
     AttributeList list = attributes;
     if (list == null) {
-      list = new AttributeList(state.limits.maxAttributes(), state.limits.maxAttributeValueLength());
+      list = state.newAttributeList();
       attributes = list;
     }
     return list;

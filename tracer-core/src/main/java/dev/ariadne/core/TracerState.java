@@ -1,5 +1,6 @@
 package dev.ariadne.core;
 
+import dev.ariadne.api.AttributeList;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.export.SpanProcessor;
 import dev.ariadne.core.resource.Resource;
@@ -40,6 +41,10 @@ final class TracerState {
     this.processor = processor;
     this.startRequired = processor.isStartRequired();
     this.leakDetector = leakDetector;
+  }
+
+  AttributeList newAttributeList() {
+    return new AttributeList(limits.maxAttributes(), limits.maxAttributeValueLength());
   }
 
   boolean isShutdown() {
