@@ -1,7 +1,6 @@
 package dev.ariadne.api;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A typed attribute name, so that a value of the wrong type is a compile error.
@@ -19,7 +18,8 @@ public final class AttributeKey<T> {
   private final AttributeType type;
 
   private AttributeKey(String name, AttributeType type) {
-    this.name = Objects.requireNonNull(name, "name");
+    // A null name is kept as "", which attribute lists drop and count: bad input never throws.
+    this.name = name == null ? "" : name;
     this.type = type;
   }
 

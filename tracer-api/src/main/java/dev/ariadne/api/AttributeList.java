@@ -48,6 +48,9 @@ public final class AttributeList implements Attributes {
 
   /** Sets a string attribute. */
   public AttributeList put(String key, String value) {
+    if (frozen) {
+      return this;
+    }
     if (value == null) {
       dropped++;
       return this;
@@ -58,12 +61,18 @@ public final class AttributeList implements Attributes {
 
   /** Sets a 64-bit integer attribute. */
   public AttributeList put(String key, long value) {
+    if (frozen) {
+      return this;
+    }
     set(key, key, value);
     return this;
   }
 
   /** Sets a double attribute; NaN and infinities are dropped because not every wire format can carry them. */
   public AttributeList put(String key, double value) {
+    if (frozen) {
+      return this;
+    }
     if (!Double.isFinite(value)) {
       dropped++;
       return this;
@@ -74,12 +83,18 @@ public final class AttributeList implements Attributes {
 
   /** Sets a boolean attribute. */
   public AttributeList put(String key, boolean value) {
+    if (frozen) {
+      return this;
+    }
     set(key, key, value);
     return this;
   }
 
   /** Sets an attribute through a typed key; a value not of the key's type is dropped. */
   public <T> AttributeList put(AttributeKey<T> key, T value) {
+    if (frozen) {
+      return this;
+    }
     if (key == null || value == null) {
       dropped++;
       return this;
@@ -96,6 +111,9 @@ public final class AttributeList implements Attributes {
 
   /** Copies every attribute of {@code other} into this list. */
   public AttributeList putAll(Attributes other) {
+    if (frozen) {
+      return this;
+    }
     if (other == null) {
       return this;
     }

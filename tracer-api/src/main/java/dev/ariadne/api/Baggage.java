@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * try (Scope ignored = Context.current().with(baggage).makeCurrent()) { ... }
  * }</pre>
  *
- * <p>A null or empty key, or a null value, is ignored.
+ * <p>A null or blank key, or a null value, is ignored.
  */
 public final class Baggage {
   private static final Baggage EMPTY = new Baggage(new Object[0]);
@@ -85,7 +85,7 @@ public final class Baggage {
 
   /** This baggage with {@code key} set to {@code value} and its metadata. */
   public Baggage with(String key, String value, String metadata) {
-    if (key == null || key.isEmpty() || value == null) {
+    if (key == null || key.isBlank() || value == null) {
       return this;
     }
     BaggageEntry entry = BaggageEntry.of(value, metadata);
@@ -116,7 +116,7 @@ public final class Baggage {
 
   /** {@code context} with this baggage in it. */
   public Context storeInContext(Context context) {
-    return context.with(this);
+    return (context == null ? Context.root() : context).with(this);
   }
 
   private int indexOf(String key) {

@@ -112,22 +112,44 @@ public final class Context {
       return Scope.noop();
     }
     holder.current = this;
-    Scope scope = new ThreadScope(holder, previous, this);
+    ThreadScope scope = new ThreadScope(holder, previous, holder.innermost);
+    holder.innermost = scope;
     ScopeDecorator[] ds = decorators;
-    for (ScopeDecorator decorator : ds) {
-      scope = decorate(decorator, scope);
+    if (ds.length != 0) {
+      scope.undo = decorate(ds);
     }
     return scope;
   }
 
-  private Scope decorate(ScopeDecorator decorator, Scope scope) {
-    try {
-      Scope decorated = decorator.decorate(this, scope);
-      return decorated == null ? scope : decorated;
-    } catch (RuntimeException e) {
-      ThreadScope.LOG.log(System.Logger.Level.WARNING, "scope decorator failed; ignored", e);
-      return scope;
+  private Runnable decorate(ScopeDecorator[] ds) {
+    Runnable[] undos = new Runnable[ds.length];
+    int count = 0;
+    for (ScopeDecorator decorator : ds) {
+      try {
+        Runnable undo = decorator.decorate(this);
+        if (undo != null) {
+          undos[count++] = undo;
+        }
+      } catch (RuntimeException e) {
+        ThreadScope.LOG.log(System.Logger.Level.WARNING, "scope decorator failed; ignored", e);
+      }
     }
+    if (count == 0) {
+      return null;
+    }
+    if (count == 1) {
+      return undos[0];
+    }
+    int n = count;
+    return () -> {
+      for (int i = n - 1; i >= 0; i--) {
+        try {
+          undos[i].run();
+        } catch (RuntimeException e) {
+          ThreadScope.LOG.log(System.Logger.Level.WARNING, "scope decorator's undo failed; ignored", e);
+        }
+      }
+    };
   }
 
   /** {@code task} made to run in this context, on whatever thread runs it. */
@@ -210,5 +232,6 @@ public final class Context {
   static final class CurrentHolder {
     final Thread thread = Thread.currentThread();
     Context current = ROOT;
+    ThreadScope innermost;
   }
 }

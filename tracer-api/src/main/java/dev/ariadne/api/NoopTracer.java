@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The tracer used when nothing is configured: one shared builder and shared spans, so using it
- * allocates nothing. The current span is passed on as the result of {@code start()} when it is
+ * allocates nothing (unless a recording span of a real tracer is current, which it must not end). The current span is passed on as the result of {@code start()} when it is
  * already non-recording, so a remote parent still reaches outgoing calls.
  */
 final class NoopTracer implements Tracer, SpanBuilder {
@@ -98,9 +98,11 @@ final class NoopTracer implements Tracer, SpanBuilder {
     return Span.wrap(current.spanContext());
   }
 
+  /** Nothing is made current (nothing changes), so the current non-recording span itself serves. */
   @Override
   public ScopedSpan startScoped() {
-    return NonRecordingSpan.INVALID;
+    Span current = Span.current();
+    return current instanceof NonRecordingSpan ? (NonRecordingSpan) current : NonRecordingSpan.INVALID;
   }
 
   @Override

@@ -7,8 +7,9 @@ package dev.ariadne.api;
 public interface Scope extends AutoCloseable {
 
   /**
-   * Restores the previous context. Closing twice does nothing; closing out of order or on another
-   * thread is logged once and leaves the current context untouched.
+   * Restores the previous context. Closing twice does nothing. Closing out of order is logged
+   * once and changes nothing yet: the scopes opened after this one keep their context, and this one
+   * is unwound when they close. Closing on another thread is logged and ignored.
    */
   @Override
   void close();

@@ -5,14 +5,16 @@ package dev.ariadne.api;
  * such as copying trace ids into a logging MDC.
  *
  * <p>Register with {@link Context#addScopeDecorator}; decorators run only when the current context
- * actually changes.
+ * actually changes. The undo action a decorator returns runs when that context really stops being
+ * current: at its scope's close when scopes are closed in order, or, after an out-of-order close,
+ * when the scopes opened after it have closed too. Undo actions run innermost first.
  */
 @FunctionalInterface
 public interface ScopeDecorator {
 
   /**
-   * Called right after {@code attached} became current; returns a scope whose {@code close()} must
-   * undo the decorator's work and then call {@code scope.close()}.
+   * Called right after {@code attached} became current on this thread; returns the action that
+   * undoes the decorator's work, or null when there is nothing to undo.
    */
-  Scope decorate(Context attached, Scope scope);
+  Runnable decorate(Context attached);
 }

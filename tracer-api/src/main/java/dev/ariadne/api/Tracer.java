@@ -16,7 +16,10 @@ public interface Tracer {
   /** A builder for a span named {@code name}; a null or blank name is replaced and counted. */
   SpanBuilder span(String name);
 
-  /** A tracer whose spans record nothing and cost no allocation. */
+  /**
+   * A tracer whose spans record nothing and cost no allocation; a current non-recording span (a
+   * remote parent) is passed on so its context still propagates.
+   */
   static Tracer noop() {
     return NoopTracer.INSTANCE;
   }

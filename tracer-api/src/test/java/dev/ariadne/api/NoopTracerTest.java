@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What users get with nothing configured: no-op tracers and spans that never throw and keep context. */
@@ -186,10 +185,6 @@ class NoopTracerTest {
   }
 
   @Test
-  @Disabled("BUG: NoopTracer.startScoped() (NoopTracer.java:102-104) always returns the invalid span, while "
-      + "start() (NoopTracer.java:92-99) passes on the current non-recording span; under a remote parent "
-      + "`startScoped().spanContext()` is all zeros but `start().spanContext()` is the parent's, so log "
-      + "correlation differs depending on which start method the caller picked")
   void noopStartScoped_underARemoteParent_carriesTheParentsContextLikeStart() {
     try (Scope ignored = Span.wrap(REMOTE_PARENT).makeCurrent()) {
       Span started = Tracer.noop().span("x").start();

@@ -37,8 +37,12 @@ class SmallValueTypesTest {
   }
 
   @Test
-  void attributeKey_withNullName_isRefusedAtCreation() {
-    assertThatThrownBy(() -> AttributeKey.stringKey(null)).isInstanceOf(NullPointerException.class);
+  void attributeKey_withNullName_neverThrows_andItsAttributesAreDroppedAndCounted() {
+    AttributeKey<String> key = AttributeKey.stringKey(null);
+    assertThat(key.name()).isEmpty();
+    AttributeList list = Attributes.builder().put(key, "value");
+    assertThat(list.size()).isZero();
+    assertThat(list.droppedCount()).isEqualTo(1);
   }
 
   @Test

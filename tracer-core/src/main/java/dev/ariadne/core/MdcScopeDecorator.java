@@ -1,18 +1,16 @@
 package dev.ariadne.core;
 
 import dev.ariadne.api.Context;
-import dev.ariadne.api.Scope;
 import dev.ariadne.api.ScopeDecorator;
 import dev.ariadne.api.Span;
 import dev.ariadne.api.SpanContext;
 import dev.ariadne.api.TraceFlags;
-import java.util.Objects;
 import org.slf4j.MDC;
 
 /**
  * Puts the current span's {@code trace_id}, {@code span_id} and {@code trace_flags} into the slf4j
- * MDC while its scope is open, and puts the previous values back when it closes, so every log line
- * written inside a span can be joined with its trace.
+ * MDC while its context is current, and puts the previous values back when it stops being current,
+ * so every log line written inside a span can be joined with its trace.
  *
  * <p>Enable it with {@code Tracing.builder().mdcCorrelation(true)}; a logging pattern such as
  * {@code %X{trace_id} %X{span_id}} then prints the ids.
@@ -26,42 +24,36 @@ public final class MdcScopeDecorator implements ScopeDecorator {
   public static final String TRACE_FLAGS = "trace_flags";
 
   @Override
-  public Scope decorate(Context attached, Scope scope) {
+  public Runnable decorate(Context attached) {
     SpanContext span = Span.fromContext(attached).spanContext();
     String previousTraceId = MDC.get(TRACE_ID);
     String previousSpanId = MDC.get(SPAN_ID);
     String previousFlags = MDC.get(TRACE_FLAGS);
     if (span.isValid()) {
       if (span.spanIdHex().equals(previousSpanId) && span.traceIdHex().equals(previousTraceId)) {
-        return scope;
+        return null;
       }
       MDC.put(TRACE_ID, span.traceIdHex());
       MDC.put(SPAN_ID, span.spanIdHex());
       MDC.put(TRACE_FLAGS, TraceFlags.toHex(span.traceFlags()));
-    } else if (previousTraceId == null && previousSpanId == null) {
-      return scope;
+    } else if (previousTraceId == null && previousSpanId == null && previousFlags == null) {
+      return null;
     } else {
       MDC.remove(TRACE_ID);
       MDC.remove(SPAN_ID);
       MDC.remove(TRACE_FLAGS);
     }
     return () -> {
-      Context before = Context.current();
-      scope.close();
-      // Only when the scope really restored the previous context; an out-of-order close changes
-      // nothing, and so must leave the MDC alone too.
-      if (Context.current() != before) {
-        restore(TRACE_ID, previousTraceId);
-        restore(SPAN_ID, previousSpanId);
-        restore(TRACE_FLAGS, previousFlags);
-      }
+      restore(TRACE_ID, previousTraceId);
+      restore(SPAN_ID, previousSpanId);
+      restore(TRACE_FLAGS, previousFlags);
     };
   }
 
   private static void restore(String key, String value) {
     if (value == null) {
       MDC.remove(key);
-    } else if (!Objects.equals(MDC.get(key), value)) {
+    } else {
       MDC.put(key, value);
     }
   }

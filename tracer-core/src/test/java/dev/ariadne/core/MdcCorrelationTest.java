@@ -39,15 +39,17 @@ class MdcCorrelationTest {
   }
 
   @Test
-  void outOfOrderClose_leavesContextAndMdcConsistent() {
+  void outOfOrderClose_keepsContextAndMdcTogether_andUnwindsBothAtTheEnd() {
+    MDC.put("trace_id", "set-by-the-application");
     ScopedSpan first = tracer.span("first").startScoped();
     ScopedSpan second = tracer.span("second").startScoped();
     first.close(); // wrong order: second is still current
     assertThat(Span.current().spanContext()).isEqualTo(second.spanContext());
     assertThat(MDC.get("span_id")).isEqualTo(second.spanContext().spanIdHex());
     second.close();
-    assertThat(Span.current().spanContext()).isEqualTo(first.spanContext());
-    assertThat(MDC.get("span_id")).isEqualTo(first.spanContext().spanIdHex());
+    assertThat(Span.current()).isSameAs(Span.invalid());
+    assertThat(MDC.get("trace_id")).isEqualTo("set-by-the-application");
+    assertThat(MDC.get("span_id")).isNull();
   }
 
   @Test

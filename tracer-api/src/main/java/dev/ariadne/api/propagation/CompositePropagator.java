@@ -20,7 +20,14 @@ final class CompositePropagator implements TextMapPropagator {
     this.propagators = propagators.toArray(new TextMapPropagator[0]);
     Set<String> all = new LinkedHashSet<>();
     for (TextMapPropagator p : propagators) {
-      all.addAll(p.fields());
+      Collection<String> memberFields = p.fields();
+      if (memberFields != null) {
+        for (String field : memberFields) {
+          if (field != null) {
+            all.add(field);
+          }
+        }
+      }
     }
     this.fields = Collections.unmodifiableList(new ArrayList<>(all));
   }
@@ -40,7 +47,8 @@ final class CompositePropagator implements TextMapPropagator {
         flat.add(p);
       }
     }
-    return flat.size() == 1 ? flat.get(0) : new CompositePropagator(flat);
+    // Even a single member is wrapped, so that its failures are still contained.
+    return flat.isEmpty() ? NOOP : new CompositePropagator(flat);
   }
 
   @Override

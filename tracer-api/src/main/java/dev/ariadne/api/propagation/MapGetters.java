@@ -30,7 +30,19 @@ final class MapGetters {
       if (values == null || values.isEmpty()) {
         return null;
       }
-      return values.size() == 1 ? values.get(0) : String.join(",", values);
+      if (values.size() == 1) {
+        return values.get(0);
+      }
+      StringBuilder joined = new StringBuilder();
+      for (String value : values) {
+        if (value != null) {
+          if (joined.length() > 0) {
+            joined.append(',');
+          }
+          joined.append(value);
+        }
+      }
+      return joined.toString();
     }
   };
 

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class CompositePropagatorTest {
@@ -149,9 +148,6 @@ class CompositePropagatorTest {
   }
 
   @Test
-  @Disabled("BUG: CompositePropagator.of (CompositePropagator.java:43) returns a lone member unwrapped, so "
-      + "composite(p) - or composite(noop(), p) after flattening - loses the 'a failing member is skipped' "
-      + "guarantee and lets p's exception reach the request")
   void aSingleThrowingMember_isStillSkipped() {
     TextMapPropagator composite = TextMapPropagator.composite(TextMapPropagator.noop(), new ThrowingPropagator());
     Context context = Context.root().with(TRACE, "t-1");
