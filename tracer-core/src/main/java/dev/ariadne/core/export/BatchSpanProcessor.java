@@ -1,0 +1,496 @@
+package dev.ariadne.core.export;
+
+import dev.ariadne.core.internal.LogThrottle;
+import dev.ariadne.core.internal.MpscRingBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues ended, sampled spans and exports them in batches from one background thread, so the
+ * application thread only pays for a lock-free hand-off.
+ *
+ * <pre>{@code
+ * BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+ *     .maxQueueSize(4096)
+ *     .scheduleDelay(Duration.ofMillis(500))
+ *     .build();
+ * Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+ * ...
+ * BatchStats stats = processor.stats(); // ended = exported + dropped (by reason) + pending
+ * }</pre>
+ *
+ * <p>Under overload it drops and counts: {@code onEnd} never blocks, the queue never grows beyond
+ * its capacity, and the worker never dies. A batch is exported when it is full, when the schedule
+ * delay has passed, on {@link #forceFlush()} and on {@link #shutdown()}. The exporter is called on a
+ * helper thread so that an exporter that hangs costs its batch (counted) after the export timeout
+ * and cannot wedge the worker. Record-only (unsampled) spans are ignored.
+ */
+public final class BatchSpanProcessor implements SpanProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchSpanProcessor.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final VarHandle SLEEPING;
+
+  static {
+    try {
+      SLEEPING = MethodHandles.lookup().findVarHandle(BatchSpanProcessor.class, "sleeping", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final SpanExporter exporter;
+  private final MpscRingBuffer<SpanData> queue;
+  private final int maxExportBatchSize;
+  private final long scheduleDelayNanos;
+  private final long exportTimeoutNanos;
+  private final Thread worker;
+  private final ThreadPoolExecutor caller;
+  private final Thread shutdownHook;
+
+  private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+  private final ExportResult shutdownResult = ExportResult.pending();
+  private volatile boolean shutdown;
+  private volatile boolean terminated;
+  // 1 while the worker is parked; a producer that sees a full batch waiting clears it and unparks
+  private volatile int sleeping;
+  private volatile int wakeThreshold;
+
+  // counted on application threads, only on the drop paths
+  private final LongAdder droppedQueueFull = new LongAdder();
+  private final LongAdder droppedAtShutdown = new LongAdder();
+  // counted by the worker only (then by whoever drains stragglers after it ended)
+  private volatile long exported;
+  private volatile long droppedExportFailed;
+  private volatile long failedBatches;
+  private volatile long timedOutBatches;
+  private final AtomicLong stragglersDropped = new AtomicLong();
+  private final ReentrantLock stragglerLock = new ReentrantLock();
+  // the exporter call in progress on the caller thread, if it outlived its timeout
+  private final AtomicBoolean callerBusy = new AtomicBoolean();
+  private final LogThrottle failureWarnings = new LogThrottle(WARN_INTERVAL_NANOS);
+
+  private BatchSpanProcessor(Builder b) {
+    this.exporter = b.exporter;
+    this.queue = new MpscRingBuffer<>(b.maxQueueSize);
+    this.maxExportBatchSize = b.maxExportBatchSize;
+    this.scheduleDelayNanos = b.scheduleDelay.toNanos();
+    this.exportTimeoutNanos = b.exportTimeout.toNanos();
+    this.wakeThreshold = maxExportBatchSize;
+    int id = INSTANCES.incrementAndGet();
+    this.caller = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "ariadne-batch-export-" + id);
+      t.setDaemon(true);
+      return t;
+    });
+    this.worker = new Thread(this::work, "ariadne-batch-span-processor-" + id);
+    this.worker.setDaemon(true);
+    this.worker.start();
+    if (b.registerShutdownHook) {
+      shutdownHook = new Thread(() -> shutdown().await(Duration.ofNanos(exportTimeoutNanos)),
+          "ariadne-batch-shutdown-hook-" + id);
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } else {
+      shutdownHook = null;
+    }
+  }
+
+  /** A builder exporting through {@code exporter}. */
+  public static Builder builder(SpanExporter exporter) {
+    if (exporter == null) {
+      throw new IllegalArgumentException("exporter must not be null");
+    }
+    return new Builder(exporter);
+  }
+
+  // ---- application threads ------------------------------------------------------------------
+
+  @Override
+  public void onEnd(SpanData span) {
+    if (!span.spanContext().isSampled()) {
+      return;
+    }
+    if (shutdown) {
+      droppedAtShutdown.increment();
+      return;
+    }
+    if (!queue.offer(span)) {
+      droppedQueueFull.increment();
+      return;
+    }
+    if (sleeping != 0 && queue.size() >= wakeThreshold && SLEEPING.compareAndSet(this, 1, 0)) {
+      LockSupport.unpark(worker);
+    }
+    if (terminated) {
+      // shutdown finished between our check and our offer: nobody will consume it now
+      drainStragglers();
+    }
+  }
+
+  @Override
+  public ExportResult forceFlush() {
+    if (terminated) {
+      return shutdownResult;
+    }
+    FlushRequest request = new FlushRequest(queue.producedCount(), failedBatches);
+    flushRequests.add(request);
+    LockSupport.unpark(worker);
+    if (terminated) {
+      completeFlushes(Long.MAX_VALUE);
+    }
+    return request.result;
+  }
+
+  @Override
+  public ExportResult shutdown() {
+    if (shutdownStarted.compareAndSet(false, true)) {
+      shutdown = true;
+      LockSupport.unpark(worker);
+      if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+          // the hook is running or about to: nothing to remove
+        }
+      }
+    }
+    return shutdownResult;
+  }
+
+  /** What happened to every sampled span so far; the numbers add up exactly. */
+  public BatchStats stats() {
+    // Read what the worker resolved before what producers added, so pending is never negative.
+    long exportedNow = exported;
+    long failedNow = droppedExportFailed;
+    long stragglers = stragglersDropped.get();
+    long failedBatchesNow = failedBatches;
+    long timedOutNow = timedOutBatches;
+    long produced = queue.producedCount();
+    long pending = produced - exportedNow - failedNow - stragglers;
+    return new BatchStats(exportedNow, droppedQueueFull.sum(), failedNow,
+        droppedAtShutdown.sum() + stragglers, pending, failedBatchesNow, timedOutNow);
+  }
+
+  /** Whether the worker thread is still running (false once shutdown has finished). */
+  public boolean isWorkerAlive() {
+    return worker.isAlive();
+  }
+
+  /** Waits for the worker thread to end; for tests. */
+  boolean awaitWorkerEnd(Duration timeout) throws InterruptedException {
+    worker.join(Math.max(1, timeout.toMillis()));
+    return !worker.isAlive();
+  }
+
+  /** The names of the threads this processor started; for tests. */
+  List<String> threadNames() {
+    String id = worker.getName().substring(worker.getName().lastIndexOf('-') + 1);
+    return List.of(worker.getName(), "ariadne-batch-export-" + id);
+  }
+
+  // ---- the worker ----------------------------------------------------------------------------
+
+  private void work() {
+    List<SpanData> batch = new ArrayList<>(maxExportBatchSize);
+    long nextExport = System.nanoTime() + scheduleDelayNanos;
+    LogThrottle queueFullWarnings = new LogThrottle(WARN_INTERVAL_NANOS);
+    long queueFullLogged = 0;
+    while (true) {
+      try {
+        SpanData span;
+        while (batch.size() < maxExportBatchSize && (span = queue.poll()) != null) {
+          batch.add(span);
+        }
+        boolean stopping = shutdown;
+        boolean flushing = stopping || !flushRequests.isEmpty();
+        long now = System.nanoTime();
+        if (!batch.isEmpty() && (batch.size() >= maxExportBatchSize || flushing || now - nextExport >= 0)) {
+          export(batch);
+          batch = new ArrayList<>(maxExportBatchSize);
+          nextExport = System.nanoTime() + scheduleDelayNanos;
+          completeFlushes(resolvedCount());
+        } else {
+          if (batch.isEmpty()) {
+            completeFlushes(resolvedCount());
+            if (stopping && queue.isEmpty()) {
+              break;
+            }
+          }
+          if (now - nextExport >= 0) {
+            nextExport = now + scheduleDelayNanos;
+          }
+          if (!flushing) {
+            park(batch.size(), nextExport - now);
+          }
+        }
+        long full = droppedQueueFull.sum();
+        if (full != queueFullLogged && queueFullWarnings.allow()) {
+          LOG.warn("{} spans dropped because the span queue (capacity {}) was full; raise maxQueueSize or "
+              + "export faster (counted in BatchSpanProcessor.stats())", full - queueFullLogged, queue.capacity());
+          queueFullLogged = full;
+        }
+      } catch (Throwable t) {
+        // A bug here must not stop exporting for the life of the process.
+        LOG.error("batch span processor worker caught an unexpected error; continuing", t);
+      }
+    }
+    finish();
+  }
+
+  private void park(int batched, long nanos) {
+    wakeThreshold = maxExportBatchSize - batched;
+    sleeping = 1;
+    // Re-check after publishing "sleeping": a producer that added a span before seeing the flag
+    // must not be left waiting a whole delay (Dekker-style: both sides write, then read).
+    if (queue.size() < wakeThreshold && !shutdown && flushRequests.isEmpty()) {
+      LockSupport.parkNanos(this, nanos);
+    }
+    sleeping = 0;
+  }
+
+  private long resolvedCount() {
+    return exported + droppedExportFailed;
+  }
+
+  private void export(List<SpanData> batch) {
+    int n = batch.size();
+    if (!callerBusy.compareAndSet(false, true)) {
+      failBatch(n, false, "the exporter has not yet returned from an earlier batch that timed out", null);
+      return;
+    }
+    List<SpanData> spans = Collections.unmodifiableList(batch);
+    ExportCall call = new ExportCall(spans);
+    Future<ExportResult> future;
+    try {
+      future = caller.submit(call);
+    } catch (RejectedExecutionException e) {
+      callerBusy.set(false);
+      failBatch(n, false, "the export thread is gone", e);
+      return;
+    }
+    long deadline = System.nanoTime() + exportTimeoutNanos;
+    ExportResult result;
+    try {
+      result = future.get(exportTimeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      if (future.cancel(true) && !call.started) {
+        callerBusy.set(false); // never ran, so the caller thread is not stuck in it
+      }
+      failBatch(n, true, "the exporter did not return within the export timeout", null);
+      return;
+    } catch (ExecutionException e) {
+      failBatch(n, false, "the exporter threw", e.getCause());
+      return;
+    } catch (InterruptedException e) {
+      failBatch(n, false, "the worker was interrupted", e);
+      return;
+    }
+    if (result == null) {
+      failBatch(n, false, "the exporter returned null", null);
+    } else if (!result.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      failBatch(n, true, "the export did not complete within the export timeout", null);
+    } else if (!result.isSuccess()) {
+      failBatch(n, false, "the exporter reported failure", result.failureCause());
+    } else {
+      exported += n;
+    }
+  }
+
+  private void failBatch(int n, boolean timedOut, String why, Throwable cause) {
+    droppedExportFailed += n;
+    failedBatches++;
+    if (timedOut) {
+      timedOutBatches++;
+    }
+    if (failureWarnings.allow()) {
+      LOG.warn("dropped a batch of {} spans: {} (counted in BatchSpanProcessor.stats(); {})", n, why, stats(), cause);
+    }
+  }
+
+  private void completeFlushes(long resolved) {
+    for (FlushRequest request : flushRequests) {
+      if (request.target <= resolved && flushRequests.remove(request)) {
+        if (failedBatches > request.failedBatchesBefore) {
+          request.result.fail(new IllegalStateException("some spans failed to export during the flush"));
+        } else {
+          request.result.succeed();
+        }
+      }
+    }
+  }
+
+  private void finish() {
+    terminated = true;
+    drainStragglers();
+    completeFlushes(Long.MAX_VALUE);
+    ExportResult exporterShutdown;
+    try {
+      exporterShutdown = caller.submit(exporter::shutdown).get(exportTimeoutNanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+      exporterShutdown = ExportResult.failure(e);
+    } catch (InterruptedException e) {
+      exporterShutdown = ExportResult.failure(e);
+    }
+    caller.shutdownNow();
+    BatchStats stats = stats();
+    if (stats.dropped() > 0) {
+      LOG.warn("batch span processor shut down; {}", stats);
+    } else {
+      LOG.info("batch span processor shut down; {}", stats);
+    }
+    ExportResult done = exporterShutdown == null ? ExportResult.failure() : exporterShutdown;
+    done.whenComplete(() -> {
+      if (done.isSuccess()) {
+        shutdownResult.succeed();
+      } else {
+        shutdownResult.fail(done.failureCause());
+      }
+    });
+  }
+
+  /** After the worker ended, spans that slipped in are taken out and counted, one drainer at a time. */
+  private void drainStragglers() {
+    while (!queue.isEmpty() && stragglerLock.tryLock()) {
+      try {
+        while (queue.poll() != null) {
+          stragglersDropped.incrementAndGet();
+        }
+      } finally {
+        stragglerLock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BatchSpanProcessor{exporter=" + exporter + ", maxQueueSize=" + queue.capacity()
+        + ", maxExportBatchSize=" + maxExportBatchSize + '}';
+  }
+
+  private final class ExportCall implements Callable<ExportResult> {
+    private final List<SpanData> spans;
+    volatile boolean started;
+
+    ExportCall(List<SpanData> spans) {
+      this.spans = spans;
+    }
+
+    @Override
+    public ExportResult call() {
+      started = true;
+      try {
+        return exporter.export(spans);
+      } finally {
+        callerBusy.set(false);
+      }
+    }
+  }
+
+  private static final class FlushRequest {
+    final long target;
+    final long failedBatchesBefore;
+    final ExportResult result = ExportResult.pending();
+
+    FlushRequest(long target, long failedBatchesBefore) {
+      this.target = target;
+      this.failedBatchesBefore = failedBatchesBefore;
+    }
+  }
+
+  /** Configures a {@link BatchSpanProcessor}; every setting is checked when set. */
+  public static final class Builder {
+    private final SpanExporter exporter;
+    private int maxQueueSize = 2048;
+    private int maxExportBatchSize = 512;
+    private Duration scheduleDelay = Duration.ofSeconds(1);
+    private Duration exportTimeout = Duration.ofSeconds(30);
+    private boolean registerShutdownHook;
+
+    private Builder(SpanExporter exporter) {
+      this.exporter = exporter;
+    }
+
+    /** How many spans may wait for export (default 2048), rounded up to a power of two. */
+    public Builder maxQueueSize(int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("maxQueueSize must be > 0, was " + value);
+      }
+      if (value > 1 << 30) {
+        throw new IllegalArgumentException("maxQueueSize must be <= " + (1 << 30) + ", was " + value);
+      }
+      this.maxQueueSize = Math.max(2, roundUp(value));
+      return this;
+    }
+
+    private static int roundUp(int value) {
+      int power = Integer.highestOneBit(value);
+      return power == value ? value : power << 1;
+    }
+
+    /** Most spans in one export call (default 512). */
+    public Builder maxExportBatchSize(int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("maxExportBatchSize must be > 0, was " + value);
+      }
+      this.maxExportBatchSize = value;
+      return this;
+    }
+
+    /** Longest a span waits before a partial batch is exported (default 1 s). */
+    public Builder scheduleDelay(Duration value) {
+      this.scheduleDelay = positive("scheduleDelay", value);
+      return this;
+    }
+
+    /** How long one export may take before its batch is counted failed (default 30 s). */
+    public Builder exportTimeout(Duration value) {
+      this.exportTimeout = positive("exportTimeout", value);
+      return this;
+    }
+
+    /** Whether to shut down (and so flush) when the JVM exits (default off). */
+    public Builder registerShutdownHook(boolean value) {
+      this.registerShutdownHook = value;
+      return this;
+    }
+
+    /** Starts the processor and its worker thread. */
+    public BatchSpanProcessor build() {
+      if (maxExportBatchSize > maxQueueSize) {
+        throw new IllegalArgumentException(
+            "maxExportBatchSize must be <= maxQueueSize (" + maxQueueSize + "), was " + maxExportBatchSize);
+      }
+      return new BatchSpanProcessor(this);
+    }
+
+    private static Duration positive(String setting, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(setting + " must be > 0, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,365 @@
+package dev.ariadne.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ariadne.api.Tracer;
+import dev.ariadne.core.Tracing;
+import dev.ariadne.core.sampling.Sampler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+class BatchSpanProcessorTest {
+  private static final Duration LONG = Duration.ofHours(1);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** An exporter whose behaviour each test sets; counts calls and spans. */
+  static class ScriptedExporter implements SpanExporter {
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicLong spans = new AtomicLong();
+    final AtomicInteger shutdowns = new AtomicInteger();
+
+    ExportResult respond(Collection<SpanData> batch, int call) {
+      return ExportResult.success();
+    }
+
+    @Override
+    public ExportResult export(Collection<SpanData> batch) {
+      int call = calls.incrementAndGet();
+      ExportResult result = respond(batch, call);
+      if (result != null && result.isSuccess()) {
+        spans.addAndGet(batch.size());
+      }
+      return result;
+    }
+
+    @Override
+    public ExportResult shutdown() {
+      shutdowns.incrementAndGet();
+      return ExportResult.success();
+    }
+  }
+
+  private static void endSpans(Tracer tracer, int count) {
+    for (int i = 0; i < count; i++) {
+      tracer.span("s").start().end();
+    }
+  }
+
+  private static void assertIdentity(BatchStats stats) {
+    assertThat(stats.ended()).isEqualTo(stats.exported() + stats.droppedQueueFull() + stats.droppedExportFailed()
+        + stats.droppedShutdown() + stats.pending());
+    assertThat(stats.pending()).isNotNegative();
+  }
+
+  @Test
+  void eightProducers_everySpanExportedExactlyOnce() throws Exception {
+    int producers = 8;
+    int perProducer = 100_000;
+    AtomicIntegerArray seen = new AtomicIntegerArray(producers * perProducer);
+    SpanExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        for (SpanData span : batch) {
+          seen.incrementAndGet(((Long) span.attributes().get("seq")).intValue());
+        }
+        return ExportResult.success();
+      }
+    };
+    // a queue large enough for everything, so "none missing" does not depend on scheduling
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).maxQueueSize(1 << 20).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    Tracer tracer = tracing.tracer("stress");
+    ExecutorService pool = Executors.newFixedThreadPool(producers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      int base = p * perProducer;
+      futures.add(pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < perProducer; i++) {
+          tracer.span("produce").attribute("seq", base + i).start().end();
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : futures) {
+      f.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+
+    for (int i = 0; i < seen.length(); i++) {
+      if (seen.get(i) != 1) {
+        throw new AssertionError("span " + i + " exported " + seen.get(i) + " times");
+      }
+    }
+    BatchStats stats = processor.stats();
+    assertThat(stats.exported()).isEqualTo(800_000);
+    assertThat(stats.ended()).isEqualTo(800_000);
+    assertThat(stats.dropped()).isZero();
+    assertThat(stats.pending()).isZero();
+  }
+
+  @Test
+  void slowExporter_smallQueue_dropsAndCounts_identityHolds_andMemoryStaysBounded() throws Exception {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // a slow backend
+        return ExportResult.success();
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .maxQueueSize(64).maxExportBatchSize(16).scheduleDelay(Duration.ofMillis(5)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    Tracer tracer = tracing.tracer("overload");
+    int producers = 4;
+    int perProducer = 50_000;
+    ExecutorService pool = Executors.newFixedThreadPool(producers);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      futures.add(pool.submit(() -> endSpans(tracer, perProducer)));
+    }
+    long maxPending = 0;
+    while (!futures.stream().allMatch(Future::isDone)) {
+      BatchStats stats = processor.stats();
+      assertIdentity(stats);
+      maxPending = Math.max(maxPending, stats.pending());
+      Thread.onSpinWait();
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+
+    BatchStats stats = processor.stats();
+    assertIdentity(stats);
+    assertThat(stats.ended()).isEqualTo((long) producers * perProducer);
+    assertThat(stats.pending()).isZero();
+    assertThat(stats.droppedQueueFull()).isPositive();
+    assertThat(stats.exported()).isEqualTo(exporter.spans.get());
+    // in flight at most: a full queue plus the batch being exported
+    assertThat(maxPending).isLessThanOrEqualTo(64 + 16);
+  }
+
+  @Test
+  void fullBatch_wakesTheWorkerWithoutWaitingForTheDelay() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .maxExportBatchSize(10).scheduleDelay(LONG).build();
+    try (Tracing tracing = Tracing.builder().addSpanProcessor(processor).build()) {
+      endSpans(tracing.tracer("t"), 10);
+      assertThat(exporter.awaitSpans(10, WAIT)).hasSize(10);
+    }
+  }
+
+  @Test
+  void partialBatch_isExportedAfterTheScheduleDelay() {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .scheduleDelay(Duration.ofMillis(20)).build();
+    try (Tracing tracing = Tracing.builder().addSpanProcessor(processor).build()) {
+      endSpans(tracing.tracer("t"), 3);
+      assertThat(exporter.awaitSpans(3, WAIT)).hasSize(3);
+    }
+  }
+
+  @Test
+  void forceFlush_exportsEverythingEndedBeforeIt() {
+    ScriptedExporter exporter = new ScriptedExporter();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 1234);
+    assertThat(tracing.forceFlush(WAIT)).isTrue();
+    assertThat(exporter.spans.get()).isEqualTo(1234);
+    assertThat(processor.stats().pending()).isZero();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
+  void shutdown_exportsPendingSpans_shutsTheExporterDownOnce_andLeavesNoThreadBehind() throws Exception {
+    ScriptedExporter exporter = new ScriptedExporter();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    Tracer tracer = tracing.tracer("t");
+    endSpans(tracer, 700);
+
+    assertThat(processor.shutdown().await(WAIT)).isTrue();
+    assertThat(processor.shutdown().await(WAIT)).isTrue();
+    assertThat(exporter.spans.get()).isEqualTo(700);
+    assertThat(exporter.shutdowns.get()).isEqualTo(1);
+    assertThat(processor.awaitWorkerEnd(WAIT)).isTrue();
+    for (String name : processor.threadNames()) {
+      awaitThreadGone(name);
+    }
+
+    endSpans(tracer, 5); // after shutdown
+    BatchStats stats = processor.stats();
+    assertThat(stats.droppedShutdown()).isEqualTo(5);
+    assertThat(stats.exported()).isEqualTo(700);
+    assertIdentity(stats);
+  }
+
+  private static void awaitThreadGone(String name) throws InterruptedException {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals(name)) {
+        thread.join(WAIT.toMillis());
+        assertThat(thread.isAlive()).as(name + " still alive").isFalse();
+      }
+    }
+  }
+
+  @Test
+  void throwingExporter_costsItsBatch_andTheWorkerCarriesOn() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        if (call == 1) {
+          throw new IllegalStateException("collector client bug (expected by the test)");
+        }
+        return ExportResult.success();
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 5);
+    assertThat(tracing.forceFlush(WAIT)).as("the flush saw a failed batch").isFalse();
+    endSpans(tracing.tracer("t"), 7);
+    assertThat(tracing.forceFlush(WAIT)).isTrue();
+    BatchStats stats = processor.stats();
+    assertThat(stats.droppedExportFailed()).isEqualTo(5);
+    assertThat(stats.failedBatches()).isEqualTo(1);
+    assertThat(stats.exported()).isEqualTo(7);
+    assertThat(processor.isWorkerAlive()).isTrue();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
+  void failingExporter_isCountedAsExportFailed() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        return ExportResult.failure(new IllegalStateException("503 from the collector"));
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 600);
+    tracing.shutdown(WAIT);
+    BatchStats stats = processor.stats();
+    assertThat(stats.droppedExportFailed()).isEqualTo(600);
+    assertThat(stats.failedBatches()).isEqualTo(2); // 512 + 88
+    assertThat(stats.exported()).isZero();
+    assertIdentity(stats);
+  }
+
+  @Test
+  void hangingExporter_costsItsBatchAfterTheTimeout_andNeverWedgesTheWorker() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        if (call == 1) {
+          try {
+            release.await(); // hangs until the test releases it (or the processor interrupts it)
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return ExportResult.failure();
+        }
+        return ExportResult.success();
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .scheduleDelay(LONG).exportTimeout(Duration.ofMillis(200)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 3);
+    assertThat(tracing.forceFlush(WAIT)).isFalse();
+    BatchStats afterHang = processor.stats();
+    assertThat(afterHang.timedOutBatches()).isEqualTo(1);
+    assertThat(afterHang.droppedExportFailed()).isEqualTo(3);
+
+    release.countDown();
+    endSpans(tracing.tracer("t"), 4);
+    assertThat(tracing.forceFlush(WAIT)).isTrue();
+    assertThat(processor.stats().exported()).isEqualTo(4);
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+    assertIdentity(processor.stats());
+  }
+
+  @Test
+  void asyncExportThatNeverCompletes_timesOut_andIsCounted() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        return call == 1 ? ExportResult.pending() : ExportResult.success();
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .scheduleDelay(LONG).exportTimeout(Duration.ofMillis(100)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 2);
+    tracing.forceFlush(WAIT);
+    endSpans(tracing.tracer("t"), 2);
+    assertThat(tracing.forceFlush(WAIT)).isTrue();
+    BatchStats stats = processor.stats();
+    assertThat(stats.timedOutBatches()).isEqualTo(1);
+    assertThat(stats.droppedExportFailed()).isEqualTo(2);
+    assertThat(stats.exported()).isEqualTo(2);
+    tracing.shutdown(WAIT);
+  }
+
+  @Test
+  void recordOnlySpans_areNotQueued() {
+    ScriptedExporter exporter = new ScriptedExporter();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).build();
+    Sampler recordOnly = Sampler.parentBasedBuilder(Sampler.alwaysOff()).build();
+    try (Tracing tracing = Tracing.builder().sampler(recordOnly).addSpanProcessor(processor).build()) {
+      endSpans(tracing.tracer("t"), 10);
+    }
+    assertThat(processor.stats().ended()).isZero();
+    assertThat(exporter.calls.get()).isZero();
+  }
+
+  @Test
+  void builder_validatesEverySetting_namingIt() {
+    ScriptedExporter exporter = new ScriptedExporter();
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(null)).hasMessage("exporter must not be null");
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).maxQueueSize(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxQueueSize must be > 0, was -1");
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).maxExportBatchSize(0))
+        .hasMessage("maxExportBatchSize must be > 0, was 0");
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).scheduleDelay(Duration.ZERO))
+        .hasMessage("scheduleDelay must be > 0, was PT0S");
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).exportTimeout(null))
+        .hasMessage("exportTimeout must be > 0, was null");
+    assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).maxQueueSize(100).maxExportBatchSize(200).build())
+        .hasMessage("maxExportBatchSize must be <= maxQueueSize (128), was 200");
+  }
+
+  @Test
+  void maxQueueSize_isRoundedUpToAPowerOfTwo() {
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(new ScriptedExporter())
+        .maxQueueSize(1000).maxExportBatchSize(10).build();
+    try {
+      assertThat(processor.toString()).contains("maxQueueSize=1024");
+    } finally {
+      processor.shutdown().await(WAIT);
+    }
+  }
+}
