@@ -8,22 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Under overload it drops and counts: {@code onEnd} never blocks, the queue never grows beyond
  * its capacity, and the worker never dies. A batch is exported when it is full, when the schedule
- * delay has passed, on {@link #forceFlush()} and on {@link #shutdown()}. The exporter is called on a
- * helper thread so that an exporter that hangs costs its batch (counted) after the export timeout
- * and cannot wedge the worker. Record-only (unsampled) spans are ignored.
+ * delay has passed, on {@link #forceFlush()} and on {@link #shutdown()}. The worker calls the
+ * exporter itself; a watchdog thread that wakes a few times per export timeout replaces a worker
+ * stuck in the exporter past the timeout, so a hanging exporter costs its batch (counted) and cannot
+ * wedge the pipeline. Until the hung call returns, later batches are counted failed rather than
+ * handed to the exporter concurrently. Record-only (unsampled) spans are ignored.
  */
 public final class BatchSpanProcessor implements SpanProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchSpanProcessor.class);
@@ -66,9 +61,11 @@ public final class BatchSpanProcessor implements SpanProcessor {
   private final int maxExportBatchSize;
   private final long scheduleDelayNanos;
   private final long exportTimeoutNanos;
-  private final Thread worker;
-  private final ThreadPoolExecutor caller;
+  private final String threadPrefix;
+  private final Thread watchdog;
   private final Thread shutdownHook;
+  private volatile Thread worker;
+  private int workerGeneration;
 
   private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
@@ -82,16 +79,22 @@ public final class BatchSpanProcessor implements SpanProcessor {
   // counted on application threads, only on the drop paths
   private final LongAdder droppedQueueFull = new LongAdder();
   private final LongAdder droppedAtShutdown = new LongAdder();
-  // counted by the worker only (then by whoever drains stragglers after it ended)
+  // written by one thread at a time: the worker, or the watchdog while it replaces a hung worker
   private volatile long exported;
   private volatile long droppedExportFailed;
   private volatile long failedBatches;
   private volatile long timedOutBatches;
   private final AtomicLong stragglersDropped = new AtomicLong();
   private final ReentrantLock stragglerLock = new ReentrantLock();
-  // the exporter call in progress on the caller thread, if it outlived its timeout
-  private final AtomicBoolean callerBusy = new AtomicBoolean();
   private final LogThrottle failureWarnings = new LogThrottle(WARN_INTERVAL_NANOS);
+
+  // the synchronous exporter call in progress, watched for hangs; and calls abandoned as hung
+  private volatile ExportCall inProgress;
+  private final AtomicInteger hungCalls = new AtomicInteger();
+
+  // the worker's batch under construction, filled by drain() through one reusable sink
+  private List<SpanData> batch;
+  private final Consumer<SpanData> addToBatch = span -> batch.add(span);
 
   private BatchSpanProcessor(Builder b) {
     this.exporter = b.exporter;
@@ -100,18 +103,15 @@ public final class BatchSpanProcessor implements SpanProcessor {
     this.scheduleDelayNanos = b.scheduleDelay.toNanos();
     this.exportTimeoutNanos = b.exportTimeout.toNanos();
     this.wakeThreshold = maxExportBatchSize;
-    int id = INSTANCES.incrementAndGet();
-    this.caller = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "ariadne-batch-export-" + id);
-      t.setDaemon(true);
-      return t;
-    });
-    this.worker = new Thread(this::work, "ariadne-batch-span-processor-" + id);
-    this.worker.setDaemon(true);
-    this.worker.start();
+    this.threadPrefix = "ariadne-batch-" + INSTANCES.incrementAndGet() + "-";
+    this.batch = new ArrayList<>(maxExportBatchSize);
+    startWorker();
+    this.watchdog = new Thread(this::watch, threadPrefix + "watchdog");
+    this.watchdog.setDaemon(true);
+    this.watchdog.start();
     if (b.registerShutdownHook) {
       shutdownHook = new Thread(() -> shutdown().await(Duration.ofNanos(exportTimeoutNanos)),
-          "ariadne-batch-shutdown-hook-" + id);
+          threadPrefix + "shutdown-hook");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } else {
       shutdownHook = null;
@@ -124,6 +124,14 @@ public final class BatchSpanProcessor implements SpanProcessor {
       throw new IllegalArgumentException("exporter must not be null");
     }
     return new Builder(exporter);
+  }
+
+  private void startWorker() {
+    int generation = ++workerGeneration;
+    Thread thread = new Thread(this::work, threadPrefix + "worker" + (generation == 1 ? "" : "-" + generation));
+    thread.setDaemon(true);
+    worker = thread;
+    thread.start();
   }
 
   // ---- application threads ------------------------------------------------------------------
@@ -194,42 +202,36 @@ public final class BatchSpanProcessor implements SpanProcessor {
         droppedAtShutdown.sum() + stragglers, pending, failedBatchesNow, timedOutNow);
   }
 
-  /** Whether the worker thread is still running (false once shutdown has finished). */
+  /** Whether a worker thread is still running (false once shutdown has finished). */
   public boolean isWorkerAlive() {
     return worker.isAlive();
   }
 
-  /** Waits for the worker thread to end; for tests. */
-  boolean awaitWorkerEnd(Duration timeout) throws InterruptedException {
-    worker.join(Math.max(1, timeout.toMillis()));
-    return !worker.isAlive();
-  }
-
-  /** The names of the threads this processor started; for tests. */
-  List<String> threadNames() {
-    String id = worker.getName().substring(worker.getName().lastIndexOf('-') + 1);
-    return List.of(worker.getName(), "ariadne-batch-export-" + id);
+  /** The prefix of the names of every thread this processor starts; for tests. */
+  String threadPrefix() {
+    return threadPrefix;
   }
 
   // ---- the worker ----------------------------------------------------------------------------
 
   private void work() {
-    List<SpanData> batch = new ArrayList<>(maxExportBatchSize);
     long nextExport = System.nanoTime() + scheduleDelayNanos;
     LogThrottle queueFullWarnings = new LogThrottle(WARN_INTERVAL_NANOS);
-    long queueFullLogged = 0;
+    long queueFullLogged = droppedQueueFull.sum();
     while (true) {
       try {
-        SpanData span;
-        while (batch.size() < maxExportBatchSize && (span = queue.poll()) != null) {
-          batch.add(span);
+        if (batch.size() < maxExportBatchSize) {
+          queue.drain(addToBatch, maxExportBatchSize - batch.size());
         }
         boolean stopping = shutdown;
         boolean flushing = stopping || !flushRequests.isEmpty();
         long now = System.nanoTime();
         if (!batch.isEmpty() && (batch.size() >= maxExportBatchSize || flushing || now - nextExport >= 0)) {
-          export(batch);
+          List<SpanData> full = batch;
           batch = new ArrayList<>(maxExportBatchSize);
+          if (!export(full)) {
+            return; // the watchdog gave up on this thread and started another worker
+          }
           nextExport = System.nanoTime() + scheduleDelayNanos;
           completeFlushes(resolvedCount());
         } else {
@@ -275,48 +277,44 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return exported + droppedExportFailed;
   }
 
-  private void export(List<SpanData> batch) {
-    int n = batch.size();
-    if (!callerBusy.compareAndSet(false, true)) {
-      failBatch(n, false, "the exporter has not yet returned from an earlier batch that timed out", null);
-      return;
+  /**
+   * Exports one batch on this thread and counts the outcome; returns false when the call outlived
+   * the export timeout and the watchdog has taken over (this thread must then stop).
+   */
+  private boolean export(List<SpanData> spans) {
+    int n = spans.size();
+    if (hungCalls.get() > 0) {
+      // never call an exporter concurrently with a call of its own that has not returned
+      failBatch(n, false, "the exporter has not yet returned from an earlier call that timed out", null);
+      return true;
     }
-    List<SpanData> spans = Collections.unmodifiableList(batch);
-    ExportCall call = new ExportCall(spans);
-    Future<ExportResult> future;
+    ExportCall call = new ExportCall(n, System.nanoTime());
+    inProgress = call;
+    ExportResult result = null;
+    Throwable thrown = null;
     try {
-      future = caller.submit(call);
-    } catch (RejectedExecutionException e) {
-      callerBusy.set(false);
-      failBatch(n, false, "the export thread is gone", e);
-      return;
+      result = exporter.export(Collections.unmodifiableList(spans));
+    } catch (Throwable t) {
+      thrown = t;
     }
-    long deadline = System.nanoTime() + exportTimeoutNanos;
-    ExportResult result;
-    try {
-      result = future.get(exportTimeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      if (future.cancel(true) && !call.started) {
-        callerBusy.set(false); // never ran, so the caller thread is not stuck in it
-      }
-      failBatch(n, true, "the exporter did not return within the export timeout", null);
-      return;
-    } catch (ExecutionException e) {
-      failBatch(n, false, "the exporter threw", e.getCause());
-      return;
-    } catch (InterruptedException e) {
-      failBatch(n, false, "the worker was interrupted", e);
-      return;
+    if (!call.settle()) {
+      hungCalls.decrementAndGet();
+      Thread.interrupted(); // the watchdog may have interrupted us; this thread ends here anyway
+      return false;
     }
-    if (result == null) {
+    inProgress = null;
+    if (thrown != null) {
+      failBatch(n, false, "the exporter threw", thrown);
+    } else if (result == null) {
       failBatch(n, false, "the exporter returned null", null);
-    } else if (!result.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+    } else if (!result.await(Duration.ofNanos(Math.max(0, call.startNanos + exportTimeoutNanos - System.nanoTime())))) {
       failBatch(n, true, "the export did not complete within the export timeout", null);
     } else if (!result.isSuccess()) {
       failBatch(n, false, "the exporter reported failure", result.failureCause());
     } else {
       exported += n;
     }
+    return true;
   }
 
   private void failBatch(int n, boolean timedOut, String why, Throwable cause) {
@@ -344,31 +342,53 @@ public final class BatchSpanProcessor implements SpanProcessor {
 
   private void finish() {
     terminated = true;
+    LockSupport.unpark(watchdog);
     drainStragglers();
     completeFlushes(Long.MAX_VALUE);
-    ExportResult exporterShutdown;
-    try {
-      exporterShutdown = caller.submit(exporter::shutdown).get(exportTimeoutNanos, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
-      exporterShutdown = ExportResult.failure(e);
-    } catch (InterruptedException e) {
-      exporterShutdown = ExportResult.failure(e);
-    }
-    caller.shutdownNow();
+    ExportResult exporterShutdown = shutdownExporter();
     BatchStats stats = stats();
     if (stats.dropped() > 0) {
       LOG.warn("batch span processor shut down; {}", stats);
     } else {
       LOG.info("batch span processor shut down; {}", stats);
     }
-    ExportResult done = exporterShutdown == null ? ExportResult.failure() : exporterShutdown;
-    done.whenComplete(() -> {
-      if (done.isSuccess()) {
+    exporterShutdown.whenComplete(() -> {
+      if (exporterShutdown.isSuccess()) {
         shutdownResult.succeed();
       } else {
-        shutdownResult.fail(done.failureCause());
+        shutdownResult.fail(exporterShutdown.failureCause());
       }
     });
+  }
+
+  /** Shuts the exporter down on a thread of its own, so that a hanging exporter is bounded here too. */
+  private ExportResult shutdownExporter() {
+    ExportResult outcome = ExportResult.pending();
+    Thread thread = new Thread(() -> {
+      try {
+        ExportResult result = exporter.shutdown();
+        if (result == null) {
+          outcome.fail(null);
+        } else {
+          result.whenComplete(() -> {
+            if (result.isSuccess()) {
+              outcome.succeed();
+            } else {
+              outcome.fail(result.failureCause());
+            }
+          });
+        }
+      } catch (Throwable t) {
+        outcome.fail(t);
+      }
+    }, threadPrefix + "exporter-shutdown");
+    thread.setDaemon(true);
+    thread.start();
+    if (!outcome.await(Duration.ofNanos(exportTimeoutNanos))) {
+      thread.interrupt();
+      outcome.fail(new IllegalStateException("exporter shutdown did not finish within the export timeout"));
+    }
+    return outcome;
   }
 
   /** After the worker ended, spans that slipped in are taken out and counted, one drainer at a time. */
@@ -384,28 +404,56 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
   }
 
+  // ---- the watchdog ---------------------------------------------------------------------------
+
+  /**
+   * Replaces a worker stuck in an exporter call: after the export timeout it counts the batch as
+   * failed, interrupts the stuck thread and starts a new worker. Whichever of the two settles the
+   * call first decides its outcome, so a batch is never counted twice.
+   */
+  private void watch() {
+    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), exportTimeoutNanos / 2);
+    while (!terminated) {
+      ExportCall call = inProgress;
+      long wait = period;
+      if (call != null) {
+        long overdue = System.nanoTime() - (call.startNanos + exportTimeoutNanos);
+        if (overdue >= 0) {
+          if (call.settle()) {
+            Thread stuck = worker;
+            hungCalls.incrementAndGet();
+            inProgress = null;
+            failBatch(call.size, true, "the exporter did not return within the export timeout", null);
+            stuck.interrupt();
+            startWorker();
+          }
+          continue;
+        }
+        wait = Math.min(period, -overdue);
+      }
+      LockSupport.parkNanos(this, wait);
+    }
+  }
+
   @Override
   public String toString() {
     return "BatchSpanProcessor{exporter=" + exporter + ", maxQueueSize=" + queue.capacity()
         + ", maxExportBatchSize=" + maxExportBatchSize + '}';
   }
 
-  private final class ExportCall implements Callable<ExportResult> {
-    private final List<SpanData> spans;
-    volatile boolean started;
+  /** One synchronous exporter call; settled once, by the worker on return or the watchdog on timeout. */
+  private static final class ExportCall {
+    final int size;
+    final long startNanos;
+    private final AtomicBoolean settled = new AtomicBoolean();
 
-    ExportCall(List<SpanData> spans) {
-      this.spans = spans;
+    ExportCall(int size, long startNanos) {
+      this.size = size;
+      this.startNanos = startNanos;
     }
 
-    @Override
-    public ExportResult call() {
-      started = true;
-      try {
-        return exporter.export(spans);
-      } finally {
-        callerBusy.set(false);
-      }
+    boolean settle() {
+      return settled.compareAndSet(false, true);
     }
   }
 

@@ -101,15 +101,39 @@ public final class MpscRingBuffer<E> extends MpscPadConsumer {
     return (E) element;
   }
 
-  /** Removes up to {@code limit} elements, oldest first, handing each to {@code sink}; returns how many. Consumer thread only. */
+  /**
+   * Removes up to {@code limit} elements, oldest first, handing each to {@code sink}; returns how
+   * many. Consumer thread only. The consumer index is published once for the whole run rather than
+   * per element, which keeps the consumer's cache line quiet while producers are busy.
+   */
+  @SuppressWarnings("unchecked")
   public int drain(Consumer<? super E> sink, int limit) {
-    int drained = 0;
-    E element;
-    while (drained < limit && (element = poll()) != null) {
-      sink.accept(element);
-      drained++;
+    long start = lpConsumerIndex();
+    int taken = 0;
+    try {
+      while (taken < limit) {
+        long index = start + taken;
+        int offset = (int) index & mask;
+        Object element = SLOTS.getAcquire(slots, offset);
+        if (element == null) {
+          if (index == lvProducerIndex()) {
+            break;
+          }
+          do {
+            Thread.onSpinWait();
+            element = SLOTS.getAcquire(slots, offset);
+          } while (element == null);
+        }
+        slots[offset] = null;
+        taken++;
+        sink.accept((E) element);
+      }
+    } finally {
+      if (taken > 0) {
+        soConsumerIndex(start + taken);
+      }
     }
-    return drained;
+    return taken;
   }
 
   /** How many elements have ever been added (claimed slots included). */

@@ -203,10 +203,8 @@ class BatchSpanProcessorTest {
     assertThat(processor.shutdown().await(WAIT)).isTrue();
     assertThat(exporter.spans.get()).isEqualTo(700);
     assertThat(exporter.shutdowns.get()).isEqualTo(1);
-    assertThat(processor.awaitWorkerEnd(WAIT)).isTrue();
-    for (String name : processor.threadNames()) {
-      awaitThreadGone(name);
-    }
+    awaitThreadsGone(processor.threadPrefix());
+    assertThat(processor.isWorkerAlive()).isFalse();
 
     endSpans(tracer, 5); // after shutdown
     BatchStats stats = processor.stats();
@@ -215,11 +213,11 @@ class BatchSpanProcessorTest {
     assertIdentity(stats);
   }
 
-  private static void awaitThreadGone(String name) throws InterruptedException {
+  static void awaitThreadsGone(String prefix) throws InterruptedException {
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().equals(name)) {
+      if (thread.getName().startsWith(prefix)) {
         thread.join(WAIT.toMillis());
-        assertThat(thread.isAlive()).as(name + " still alive").isFalse();
+        assertThat(thread.isAlive()).as(thread.getName() + " still alive").isFalse();
       }
     }
   }
@@ -298,6 +296,55 @@ class BatchSpanProcessorTest {
     endSpans(tracing.tracer("t"), 4);
     assertThat(tracing.forceFlush(WAIT)).isTrue();
     assertThat(processor.stats().exported()).isEqualTo(4);
+    assertThat(processor.isWorkerAlive()).isTrue();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+    assertIdentity(processor.stats());
+    awaitThreadsGone(processor.threadPrefix());
+  }
+
+  @Test
+  void exporterIgnoringInterrupts_isNeverCalledConcurrently_laterBatchesFailUntilItReturns() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger concurrent = new AtomicInteger();
+    AtomicInteger maxConcurrent = new AtomicInteger();
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+        try {
+          while (call == 1 && release.getCount() > 0) {
+            try {
+              release.await();
+            } catch (InterruptedException ignored) {
+              // a badly behaved client: keeps waiting
+            }
+          }
+          return ExportResult.success();
+        } finally {
+          concurrent.decrementAndGet();
+        }
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter)
+        .scheduleDelay(LONG).exportTimeout(Duration.ofMillis(100)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 3);
+    assertThat(tracing.forceFlush(WAIT)).isFalse();
+    endSpans(tracing.tracer("t"), 2);
+    assertThat(tracing.forceFlush(WAIT)).as("the exporter is still stuck: counted, not called").isFalse();
+    assertThat(exporter.calls.get()).isEqualTo(1);
+
+    release.countDown();
+    BatchStats stats = processor.stats();
+    for (int i = 0; i < 1000 && exporter.calls.get() < 2; i++) {
+      // the stuck call returns on its own thread; keep offering batches until one gets through
+      endSpans(tracing.tracer("t"), 1);
+      tracing.forceFlush(WAIT);
+    }
+    assertThat(exporter.calls.get()).isGreaterThanOrEqualTo(2);
+    assertThat(maxConcurrent.get()).isEqualTo(1);
+    assertThat(stats.droppedExportFailed()).isEqualTo(5);
+    assertThat(stats.timedOutBatches()).isEqualTo(1);
     assertThat(tracing.shutdown(WAIT)).isTrue();
     assertIdentity(processor.stats());
   }
