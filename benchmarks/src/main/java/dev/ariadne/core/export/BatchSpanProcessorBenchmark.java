@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The batch pipeline of Ariadne and of the OpenTelemetry SDK on the same work, each with its
@@ -33,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code sampledSpan}: start and end a span with nothing else, through the whole pipeline;
  *   ops/s is the rate of ended spans offered to the exporter.</li>
  * </ul>
- * At the end of each trial a line {@code [pipeline] ...} reports how many ended spans were
- * exported and how many dropped, so throughput is never read without its loss.
+ * At the end of each trial a line {@code [pipeline] ...} reports how many spans ended during the
+ * measurement iterations and how many of them were exported or dropped, so throughput is never
+ * read without its loss.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,9 +52,13 @@ public class BatchSpanProcessorBenchmark {
     @Param({"ariadne", "otel"})
     public String library;
 
-    final AtomicLong ended = new AtomicLong();
-    // the pipeline's own teardown plus one per thread
-    final java.util.concurrent.atomic.AtomicInteger pendingTeardowns = new java.util.concurrent.atomic.AtomicInteger(1);
+    final AtomicLong endedPublished = new AtomicLong();
+    private boolean started;
+    private boolean measuring;
+    private long baseEnded;
+    private long baseExported;
+    private long measuredEnded;
+    private long measuredExported;
     private Tracing tracing;
     private Tracer tracer;
     private BatchSpanProcessor processor;
@@ -122,29 +129,54 @@ public class BatchSpanProcessorBenchmark {
       }
     }
 
+    /**
+     * Settles the previous iteration and starts counting this one. Runs after every thread has
+     * finished the previous iteration (JMH separates iterations), so the counts are complete; the
+     * flush here is outside the measured time.
+     */
+    @Setup(Level.Iteration)
+    public void beginIteration(IterationParams iteration) {
+      settle();
+      measuring = iteration.getType() == IterationType.MEASUREMENT;
+      baseEnded = endedPublished.get();
+      baseExported = flushAndCountExported();
+      started = true;
+    }
+
+    private void settle() {
+      if (!started) {
+        return;
+      }
+      long endedNow = endedPublished.get() - baseEnded;
+      long exportedNow = flushAndCountExported() - baseExported;
+      if (measuring) {
+        measuredEnded += endedNow;
+        measuredExported += exportedNow;
+      }
+      started = false;
+    }
+
+    private long flushAndCountExported() {
+      if (tracing != null) {
+        tracing.forceFlush(Duration.ofSeconds(30));
+        return ariadneExporter.exported.get();
+      }
+      provider.forceFlush().join(30, TimeUnit.SECONDS);
+      return otelExporter.exported.get();
+    }
+
+    /** Reports the loss over the measurement iterations only (warm-up, with the JIT busy, is left out). */
     @TearDown(Level.Trial)
     public void tearDown() {
+      settle();
       if (tracing != null) {
         tracing.shutdown(Duration.ofSeconds(30));
       } else {
         provider.shutdown().join(30, TimeUnit.SECONDS);
       }
-      arrived();
-    }
-
-    /**
-     * JMH does not order thread-scoped and benchmark-scoped teardowns, so whichever of them comes
-     * last (the pipeline's shutdown or the last thread's count) writes the report.
-     */
-    void arrived() {
-      if (pendingTeardowns.decrementAndGet() != 0) {
-        return;
-      }
-      long exported = tracing != null ? ariadneExporter.exported.get() : otelExporter.exported.get();
-      long total = ended.get();
-      long dropped = total - exported;
-      System.out.printf("%n[pipeline] library=%s ended=%d exported=%d dropped=%d (%.2f%%)%n",
-          library, total, exported, dropped, total == 0 ? 0.0 : 100.0 * dropped / total);
+      long dropped = measuredEnded - measuredExported;
+      System.out.printf("%n[pipeline] library=%s ended=%d exported=%d dropped=%d (%.2f%%)%n", library,
+          measuredEnded, measuredExported, dropped, measuredEnded == 0 ? 0.0 : 100.0 * dropped / measuredEnded);
     }
   }
 
@@ -153,15 +185,10 @@ public class BatchSpanProcessorBenchmark {
   public static class Ops {
     long count;
 
-    @Setup(Level.Trial)
-    public void register(Pipeline pipeline) {
-      pipeline.pendingTeardowns.incrementAndGet();
-    }
-
-    @TearDown(Level.Trial)
+    @TearDown(Level.Iteration)
     public void publish(Pipeline pipeline) {
-      pipeline.ended.addAndGet(count);
-      pipeline.arrived();
+      pipeline.endedPublished.addAndGet(count);
+      count = 0;
     }
   }
 

@@ -263,7 +263,8 @@ public final class BatchSpanProcessor implements SpanProcessor {
   }
 
   private void park(int batched, long nanos) {
-    wakeThreshold = maxExportBatchSize - batched;
+    int needed = maxExportBatchSize - batched;
+    wakeThreshold = needed;
     sleeping = 1;
     // Re-check after publishing "sleeping": a producer that added a span before seeing the flag
     // must not be left waiting a whole delay (Dekker-style: both sides write, then read).
