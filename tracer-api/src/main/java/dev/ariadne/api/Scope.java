@@ -7,9 +7,10 @@ package dev.ariadne.api;
 public interface Scope extends AutoCloseable {
 
   /**
-   * Restores the previous context. Closing twice does nothing. Closing out of order is logged
-   * once and changes nothing yet: the scopes opened after this one keep their context, and this one
-   * is unwound when they close. Closing on another thread is logged and ignored.
+   * Restores the context that was current when this scope was opened. Closing twice does nothing.
+   * Scopes opened after this one and still open are closed with it (logged once, as a misuse), so a
+   * leaked scope cannot keep its context on the thread. Closing on another thread is logged and
+   * ignored.
    */
   @Override
   void close();

@@ -5,9 +5,9 @@ package dev.ariadne.api;
  * such as copying trace ids into a logging MDC.
  *
  * <p>Register with {@link Context#addScopeDecorator}; decorators run only when the current context
- * actually changes. The undo action a decorator returns runs when that context really stops being
- * current: at its scope's close when scopes are closed in order, or, after an out-of-order close,
- * when the scopes opened after it have closed too. Undo actions run innermost first.
+ * actually changes. The undo action a decorator returns runs when that context stops being current
+ * through its scope's close, or through the close of an enclosing scope that closes it too. Undo
+ * actions run innermost first, each after its scope's previous context has been restored.
  */
 @FunctionalInterface
 public interface ScopeDecorator {

@@ -13,7 +13,12 @@ final class ScopedSpanImpl implements ScopedSpan {
   }
 
   static void fail(Span span, Throwable e) {
-    String message = e.getMessage();
+    String message;
+    try {
+      message = e.getMessage();
+    } catch (RuntimeException broken) {
+      message = null; // the application's exception must reach the caller, not this one
+    }
     span.recordException(e).status(StatusCode.ERROR, message != null ? message : e.getClass().getName());
   }
 

@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The scope of one {@link Context#makeCurrent()}. The open scopes of a thread form a stack (each
- * links to the one opened before it); closing the innermost restores its previous context and then
- * unwinds any scopes beneath it that were already closed out of order. Closing any other scope only
- * marks it closed, so the current context is never taken away from code still inside a later scope,
- * and no context is left behind on the thread once every scope has closed.
+ * links to the one opened before it). Closing a scope always restores the context that was current
+ * when it was opened. If scopes opened after it are still open (an out-of-order close, or a scope
+ * that leaked), they are closed with it, innermost first, and their own later close does nothing:
+ * the thread never keeps a context past the close of the scope that brought it.
  */
 final class ThreadScope implements Scope {
   static final System.Logger LOG = System.getLogger("dev.ariadne.api.Context");
@@ -37,19 +37,20 @@ final class ThreadScope implements Scope {
       misused("a scope was closed on a thread other than the one that opened it; ignored");
       return;
     }
-    closed = true;
     if (holder.innermost != this) {
-      misused("a scope was closed out of order; its context stays current until the scopes opened "
-          + "after it are closed");
-      return;
+      misused("a scope was closed while scopes opened after it were still open; they were closed with it");
     }
-    ThreadScope scope = this;
-    do {
+    ThreadScope scope = holder.innermost;
+    while (scope != null) {
+      scope.closed = true;
       holder.current = scope.previous;
       holder.innermost = scope.outer;
       scope.runUndo();
+      if (scope == this) {
+        break;
+      }
       scope = scope.outer;
-    } while (scope != null && scope.closed);
+    }
   }
 
   private void runUndo() {

@@ -20,7 +20,7 @@ public final class MdcScopeDecorator implements ScopeDecorator {
   public static final String TRACE_ID = "trace_id";
   /** MDC key of the span id (16 hex digits). */
   public static final String SPAN_ID = "span_id";
-  /** MDC key of the trace flags (2 hex digits; "01" when sampled). */
+  /** MDC key of the trace flags (2 hex digits: bit 0 sampled, bit 1 W3C random trace id, so "03" or "01" when sampled). */
   public static final String TRACE_FLAGS = "trace_flags";
 
   @Override

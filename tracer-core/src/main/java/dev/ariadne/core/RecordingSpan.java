@@ -59,6 +59,7 @@ final class RecordingSpan implements ReadWriteSpan {
   private StatusCode status = StatusCode.UNSET;
   private String statusDescription = "";
   private long endEpochNanos;
+  // 0 while recording, 1 while end() fills in the end time, 2 once ended and complete
   private volatile int ended;
   private LeakDetector.Tracked leak;
 
@@ -171,15 +172,21 @@ final class RecordingSpan implements ReadWriteSpan {
   }
 
   private void appendEvent(EventData event) {
+    // Read the count once and check it against the array actually written, so that even racing
+    // writers (which the span does not support, but must survive) can lose an event, never throw.
+    int n = eventCount;
+    int max = state.limits.maxEvents();
+    if (n >= max) {
+      droppedEvents++;
+      return;
+    }
     EventData[] es = events;
-    if (es == null) {
-      es = new EventData[Math.min(4, state.limits.maxEvents())];
-      events = es;
-    } else if (eventCount == es.length) {
-      es = Arrays.copyOf(es, Math.min(es.length * 2, state.limits.maxEvents()));
+    if (es == null || n >= es.length) {
+      es = es == null ? new EventData[Math.min(4, max)] : Arrays.copyOf(es, Math.min(Math.max(n + 1, es.length * 2), max));
       events = es;
     }
-    es[eventCount++] = event;
+    es[n] = event;
+    eventCount = n + 1;
   }
 
   @Override
@@ -282,6 +289,7 @@ final class RecordingSpan implements ReadWriteSpan {
     }
     long time = epochNanos == Long.MIN_VALUE ? anchor.now() : epochNanos;
     endEpochNanos = Math.max(time, startEpochNanos);
+    ended = 2; // volatile write: a reader that sees hasEnded() also sees the end time
     if (leak != null) {
       state.leakDetector.ended(leak);
     }
@@ -327,7 +335,7 @@ final class RecordingSpan implements ReadWriteSpan {
 
   @Override
   public boolean hasEnded() {
-    return ended != 0;
+    return ended == 2;
   }
 
   @Override

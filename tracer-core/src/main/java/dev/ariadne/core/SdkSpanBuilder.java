@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 /** Collects a span's start settings; {@link #start()} asks the sampler and creates the span. */
 final class SdkSpanBuilder implements SpanBuilder {
   private static final long NOT_SET = Long.MIN_VALUE;
+  private static final Class<?> NON_RECORDING = Span.wrap(SpanContext.create(1, 1, 1, TraceFlags.NONE, null)).getClass();
 
   private final TracerState state;
   private final InstrumentationScope scope;
@@ -147,10 +148,11 @@ final class SdkSpanBuilder implements SpanBuilder {
 
   @Override
   public Span start() {
-    if (state.isShutdown()) {
-      return Span.invalid();
-    }
     Context parentContext = noParent ? Context.root() : parent != null ? parent : Context.current();
+    if (state.isShutdown()) {
+      // record nothing, but let the parent's context still reach outgoing calls
+      return Span.wrap(Span.fromContext(parentContext).spanContext());
+    }
     Span parentSpan = Span.fromContext(parentContext);
     SpanContext parentSc = parentSpan.spanContext();
     long traceIdHigh;
@@ -178,8 +180,10 @@ final class SdkSpanBuilder implements SpanBuilder {
     if (decision == SamplingDecision.DROP) {
       // An unsampled child of an unsampled parent can share the parent's span object: nothing is
       // recorded either way, and the context it propagates (trace id, unsampled flag) is the same.
-      if (!parentSpan.isRecording() && parentSc.isValid() && !parentSc.isSampled()
-          && traceState == parentSc.traceState()) {
+      // Only the API's own non-recording span of a local context qualifies: a remote parent must not
+      // lend its span id, and any other span type (an ended span, a user's) must not be ended by us.
+      if (parentSpan.getClass() == NON_RECORDING && !parentSc.isRemote() && parentSc.isValid()
+          && !parentSc.isSampled() && traceState == parentSc.traceState()) {
         return parentSpan;
       }
       return Span.wrap(SpanContext.create(traceIdHigh, traceIdLow, newSpanId(), inheritedFlags, traceState));
@@ -221,7 +225,11 @@ final class SdkSpanBuilder implements SpanBuilder {
     try {
       SamplingResult result = state.sampler.shouldSample(parentContext, traceIdHigh, traceIdLow, name, kind,
           attributes == null ? Attributes.empty() : attributes, linkList);
-      return result == null ? SamplingResult.drop() : result;
+      if (result == null) {
+        state.samplerFailed(new IllegalStateException("sampler returned null"));
+        return SamplingResult.drop();
+      }
+      return result;
     } catch (RuntimeException e) {
       state.samplerFailed(e);
       return SamplingResult.drop();

@@ -73,8 +73,9 @@ final class TracerState {
   void samplerFailed(RuntimeException e) {
     samplerFailures.increment();
     if (samplerFailureLogged.compareAndSet(false, true)) {
-      LOG.warn("sampler {} threw; spans it failed on are dropped (logged once, counted in Tracing.stats())",
-          sampler.description(), e);
+      // the class name, not description(): the failing sampler's own code is not to be trusted here
+      LOG.warn("sampler {} failed; spans it failed on are dropped (logged once, counted in Tracing.stats())",
+          sampler.getClass().getName(), e);
     }
   }
 

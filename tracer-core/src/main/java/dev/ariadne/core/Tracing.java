@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,14 +93,19 @@ public final class Tracing implements TracerProvider, AutoCloseable {
    * succeeded in time.
    */
   public boolean forceFlush(Duration timeout) {
-    ExportResult result = state.processor.forceFlush();
-    return result.await(timeout) && result.isSuccess();
+    ExportResult result = offThread("flush", state.processor::forceFlush);
+    boolean ok = result.await(timeout) && result.isSuccess();
+    if (!ok) {
+      LOG.debug("tracing flush {}", result.isDone() ? "failed" : "did not complete within " + timeout,
+          result.failureCause());
+    }
+    return ok;
   }
 
   /**
    * Flushes and shuts down the processors and exporters, waiting up to {@code timeout}; returns
    * whether that succeeded in time. Idempotent: later calls wait on the first one's result.
-   * Spans started afterwards are no-ops.
+   * Spans started afterwards record nothing.
    */
   public boolean shutdown(Duration timeout) {
     if (shutdownStarted.compareAndSet(false, true)) {
@@ -107,23 +113,41 @@ public final class Tracing implements TracerProvider, AutoCloseable {
       if (mdc != null) {
         Context.removeScopeDecorator(mdc);
       }
-      ExportResult processors = state.processor.shutdown();
-      processors.whenComplete(() -> {
-        if (processors.isSuccess()) {
-          shutdownResult.succeed();
-        } else {
-          shutdownResult.fail(processors.failureCause());
-        }
-      });
+      shutdownResult.completeFrom(offThread("shutdown", state.processor::shutdown));
     }
     boolean ok = shutdownResult.await(timeout) && shutdownResult.isSuccess();
     TracingStats stats = state.stats();
-    if (!ok) {
+    if (!shutdownResult.isDone()) {
       LOG.warn("tracing shutdown did not complete within {}; {}", timeout, stats);
+    } else if (!ok) {
+      LOG.warn("tracing shutdown failed; {}", stats, shutdownResult.failureCause());
     } else {
       LOG.debug("tracing shut down; {}", stats);
     }
     return ok;
+  }
+
+  /**
+   * Runs a processor call on a thread of its own, so that the caller's timeout bounds it even when
+   * a processor or exporter blocks; a throw or a null result is a failure.
+   */
+  private static ExportResult offThread(String what, Supplier<ExportResult> call) {
+    ExportResult outcome = ExportResult.pending();
+    Thread thread = new Thread(() -> {
+      try {
+        ExportResult result = call.get();
+        if (result == null) {
+          outcome.fail(new IllegalStateException("span processor " + what + " returned null"));
+        } else {
+          outcome.completeFrom(result);
+        }
+      } catch (RuntimeException | Error e) {
+        outcome.fail(e);
+      }
+    }, "ariadne-tracing-" + what);
+    thread.setDaemon(true);
+    thread.start();
+    return outcome;
   }
 
   /** Whether {@link #shutdown} was called. */
@@ -145,7 +169,8 @@ public final class Tracing implements TracerProvider, AutoCloseable {
 
   /** Configures a {@link Tracing}; every setting is checked when set, naming the setting on error. */
   public static final class Builder {
-    private Resource resource = Resource.detect();
+    // what the user set; merged over the detected resource at build(), so that building detects once
+    private Resource resource = Resource.empty();
     private Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
     private IdGenerator idGenerator = IdGenerator.random();
     private Clock clock = Clock.system();
@@ -177,7 +202,7 @@ public final class Tracing implements TracerProvider, AutoCloseable {
       return this;
     }
 
-    /** Adds (and on equal keys overrides) the detected resource with {@code resource}'s attributes. */
+    /** Adds {@code resource}'s attributes over the detected ones (and over earlier settings on equal keys). */
     public Builder resource(Resource resource) {
       this.resource = this.resource.merge(require(resource, "resource"));
       return this;
@@ -233,7 +258,8 @@ public final class Tracing implements TracerProvider, AutoCloseable {
       LeakDetector leaks = leakDetection == LeakDetection.OFF
           ? null
           : new LeakDetector(leakDetection == LeakDetection.ON_WITH_STACK_TRACES);
-      TracerState state = new TracerState(clock, idGenerator, sampler, spanLimits, resource, processor, leaks);
+      TracerState state = new TracerState(clock, idGenerator, sampler, spanLimits, Resource.detect().merge(resource),
+          processor, leaks);
       MdcScopeDecorator mdc = null;
       if (mdcCorrelation) {
         mdc = new MdcScopeDecorator();

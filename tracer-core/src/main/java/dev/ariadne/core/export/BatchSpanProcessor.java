@@ -353,35 +353,14 @@ public final class BatchSpanProcessor implements SpanProcessor {
     } else {
       LOG.info("batch span processor shut down; {}", stats);
     }
-    exporterShutdown.whenComplete(() -> {
-      if (exporterShutdown.isSuccess()) {
-        shutdownResult.succeed();
-      } else {
-        shutdownResult.fail(exporterShutdown.failureCause());
-      }
-    });
+    shutdownResult.completeFrom(exporterShutdown);
   }
 
   /** Shuts the exporter down on a thread of its own, so that a hanging exporter is bounded here too. */
   private ExportResult shutdownExporter() {
     ExportResult outcome = ExportResult.pending();
     Thread thread = new Thread(() -> {
-      try {
-        ExportResult result = exporter.shutdown();
-        if (result == null) {
-          outcome.fail(null);
-        } else {
-          result.whenComplete(() -> {
-            if (result.isSuccess()) {
-              outcome.succeed();
-            } else {
-              outcome.fail(result.failureCause());
-            }
-          });
-        }
-      } catch (Throwable t) {
-        outcome.fail(t);
-      }
+      outcome.completeFrom(CompositeSpanProcessor.guard(exporter::shutdown));
     }, threadPrefix + "exporter-shutdown");
     thread.setDaemon(true);
     thread.start();

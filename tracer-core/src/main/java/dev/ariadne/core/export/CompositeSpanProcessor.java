@@ -40,8 +40,18 @@ final class CompositeSpanProcessor implements SpanProcessor {
 
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
+    RuntimeException first = null;
     for (SpanProcessor p : onStart) {
-      p.onStart(parentContext, span);
+      try {
+        p.onStart(parentContext, span);
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
@@ -87,7 +97,8 @@ final class CompositeSpanProcessor implements SpanProcessor {
     return ExportResult.all(results);
   }
 
-  private static ExportResult guard(java.util.function.Supplier<ExportResult> call) {
+  /** Calls a processor's flush or shutdown; a throw or a null result counts as a failure. */
+  static ExportResult guard(java.util.function.Supplier<ExportResult> call) {
     try {
       ExportResult result = call.get();
       return result == null ? ExportResult.failure() : result;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The outcome of an export, flush or shutdown, which may complete later on another thread (an
@@ -63,13 +64,19 @@ public final class ExportResult {
     }
     ExportResult all = pending();
     AtomicInteger remaining = new AtomicInteger(results.size());
+    AtomicReference<ExportResult> firstFailure = new AtomicReference<>();
     for (ExportResult r : results) {
       r.whenComplete(() -> {
         if (!r.isSuccess()) {
-          all.fail(r.failureCause());
+          firstFailure.compareAndSet(null, r);
         }
         if (remaining.decrementAndGet() == 0) {
-          all.succeed();
+          ExportResult failed = firstFailure.get();
+          if (failed == null) {
+            all.succeed();
+          } else {
+            all.fail(failed.failureCause());
+          }
         }
       });
     }
@@ -88,6 +95,18 @@ public final class ExportResult {
     }
     this.cause = cause;
     return future.complete(Boolean.FALSE);
+  }
+
+  /** Completes this result the way {@code source} completes (now, if it already has). */
+  public ExportResult completeFrom(ExportResult source) {
+    source.whenComplete(() -> {
+      if (source.isSuccess()) {
+        succeed();
+      } else {
+        fail(source.failureCause());
+      }
+    });
+    return this;
   }
 
   /** Whether the result is complete. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class SimpleSpanProcessor implements SpanProcessor {
   private final LongAdder failed = new LongAdder();
   private final LongAdder droppedShutdown = new LongAdder();
   private volatile boolean shutdown;
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+  private final ExportResult shutdownResult = ExportResult.pending();
 
   private SimpleSpanProcessor(SpanExporter exporter) {
     this.exporter = exporter;
@@ -79,19 +82,21 @@ public final class SimpleSpanProcessor implements SpanProcessor {
   @Override
   public ExportResult forceFlush() {
     List<ExportResult> waitFor = new ArrayList<>(pending);
-    waitFor.add(exporter.flush());
+    waitFor.add(CompositeSpanProcessor.guard(exporter::flush));
     return ExportResult.all(waitFor);
   }
 
   @Override
   public ExportResult shutdown() {
-    if (shutdown) {
-      return ExportResult.success();
+    if (shutdownStarted.compareAndSet(false, true)) {
+      shutdown = true;
+      ExportResult flushed = forceFlush();
+      flushed.whenComplete(() -> {
+        ExportResult closed = CompositeSpanProcessor.guard(exporter::shutdown);
+        shutdownResult.completeFrom(ExportResult.all(List.of(flushed, closed)));
+      });
     }
-    shutdown = true;
-    ExportResult done = ExportResult.pending();
-    forceFlush().whenComplete(() -> exporter.shutdown().whenComplete(done::succeed));
-    return done;
+    return shutdownResult;
   }
 
   /** Spans the exporter accepted. */
