@@ -72,7 +72,7 @@ final class JaegerBaggage {
           break;
         }
         if (key == null || key.length() <= prefixLength
-            || !key.regionMatches(true, 0, BAGGAGE_PREFIX, 0, prefixLength)
+            || !hasPrefixIgnoringAsciiCase(key)
             || !isToken(key, prefixLength, key.length())) {
           continue;
         }
@@ -135,6 +135,18 @@ final class JaegerBaggage {
         start = end + 1;
       }
     }
+  }
+
+  /** Whether {@code key} starts with {@code uberctx-} in any ASCII case (header names are ASCII). */
+  private static boolean hasPrefixIgnoringAsciiCase(String key) {
+    for (int i = 0; i < BAGGAGE_PREFIX.length(); i++) {
+      char c = key.charAt(i);
+      char p = BAGGAGE_PREFIX.charAt(i);
+      if (c != p && !(p >= 'a' && p <= 'z' && c == p - ('a' - 'A'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipOws(String s, int from, int end) {
