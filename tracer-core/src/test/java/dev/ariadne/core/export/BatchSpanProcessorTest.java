@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ariadne.api.Tracer;
 import dev.ariadne.core.Tracing;
 import dev.ariadne.core.sampling.Sampler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -397,6 +399,16 @@ class BatchSpanProcessorTest {
         .hasMessage("exportTimeout must be > 0, was null");
     assertThatThrownBy(() -> BatchSpanProcessor.builder(exporter).maxQueueSize(100).maxExportBatchSize(200).build())
         .hasMessage("maxExportBatchSize must be <= maxQueueSize (128), was 200");
+  }
+
+  @Test
+  void shutdownHook_exportsPendingSpans_whenTheJvmExitsWithoutShutdown() throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+        ShutdownHookMain.class.getName()).redirectErrorStream(true).start();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(output).contains("exported 10 spans before exit");
   }
 
   @Test
