@@ -24,7 +24,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>Single: {@code b3: {trace-id}-{span-id}-{sampling}-{parent-span-id}}, the last two optional,
- * sampling one of {@code 0}, {@code 1} or {@code d} (debug). Multi: {@code X-B3-TraceId},
+ * sampling one of {@code 0}, {@code 1} or {@code d} (debug); {@code {trace-id}-{span-id}-{parent-span-id}}
+ * (a deferred decision, as Brave writes it) is read too. Multi: {@code X-B3-TraceId},
  * {@code X-B3-SpanId}, optional {@code X-B3-ParentSpanId}, {@code X-B3-Sampled} ({@code 1} or
  * {@code 0}; {@code true}/{@code false} are read too) and {@code X-B3-Flags: 1} for debug. Trace
  * ids are 16 or 32 lowercase hex digits, span ids 16. Extraction tries {@code b3} first and then
@@ -195,14 +196,21 @@ public final class B3Propagator implements TextMapPropagator {
     pos += 16;
     int sampling = -1; // deferred
     if (pos < end) {
-      if (value.charAt(pos) != '-' || pos + 1 == end) {
+      if (value.charAt(pos) != '-') {
         return context;
       }
-      sampling = value.charAt(pos + 1);
-      if (sampling != '0' && sampling != '1' && sampling != 'd') {
-        return context;
+      // A one-character field is the sampling state. With the decision deferred, Brave writes the
+      // parent span id in its place, so a third field of 16 digits is the parent.
+      if (end - pos - 1 != 16) {
+        if (pos + 1 == end) {
+          return context;
+        }
+        sampling = value.charAt(pos + 1);
+        if (sampling != '0' && sampling != '1' && sampling != 'd') {
+          return context;
+        }
+        pos += 2;
       }
-      pos += 2;
       if (pos < end) {
         // The parent span id: checked, then ignored (our SpanContext has no parent).
         if (value.charAt(pos) != '-' || end - pos - 1 != 16 || hexRun(value, pos + 1, end, 16) != 16) {

@@ -66,6 +66,7 @@ class B3PropagatorTest {
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0                     | 4bf92f3577b34da6 | a3ce929d0e0e4736 | false | false",
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-d                     | 4bf92f3577b34da6 | a3ce929d0e0e4736 | true  | true",
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7                       | 4bf92f3577b34da6 | a3ce929d0e0e4736 | false | false",
+      "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-5b4185666d50f68b      | 4bf92f3577b34da6 | a3ce929d0e0e4736 | false | false",
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1-5b4185666d50f68b    | 4bf92f3577b34da6 | a3ce929d0e0e4736 | true  | false",
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-d-5b4185666d50f68b    | 4bf92f3577b34da6 | a3ce929d0e0e4736 | true  | true",
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0-0000000000000000    | 4bf92f3577b34da6 | a3ce929d0e0e4736 | false | false",
@@ -104,7 +105,9 @@ class B3PropagatorTest {
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1-5b4185666d50f68b0", // 17-digit parent
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1-5B4185666D50F68B", // uppercase parent
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1-5b4185666d50f68b-x", // five parts
-      "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-5b4185666d50f68b", // parent without sampling
+      "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-5b4185666d50f68", // 15-digit parent, no sampling
+      "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-5b4185666d50f68b-1", // parent before sampling
+      "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-5B4185666D50F68B", // uppercase parent, no sampling
       "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7--5b4185666d50f68b", // empty sampling, parent
       "4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-1", // uppercase trace id
       "4bf92f3577b34da6a3ce929d0e0e4736-00F067AA0BA902B7-1", // uppercase span id
@@ -346,6 +349,7 @@ class B3PropagatorTest {
       TRACE + "-" + SPAN + "-0",
       TRACE + "-" + SPAN + "-d-" + PARENT,
       TRACE + "-" + SPAN,
+      TRACE + "-" + SPAN + "-" + PARENT,
       "a3ce929d0e0e4736-" + SPAN + "-1",
   })
   void injectOfExtracted_extractsToTheSameContextInBothForms(String b3) {
