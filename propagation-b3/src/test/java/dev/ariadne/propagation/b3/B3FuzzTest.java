@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -102,9 +103,9 @@ class B3FuzzTest {
 
   @Test
   void hugeValues_areHandledInLinearTime() {
-    long start = System.nanoTime();
+    long elapsed = 0;
     for (int i = 0; i < 200; i++) {
-      StringBuilder huge = new StringBuilder(validSingle());
+      StringBuilder huge = new StringBuilder(mutate(validSingle())).append("-");
       int length = 100_000 + random.nextInt(100_000);
       while (huge.length() < length) {
         huge.append(huge, 0, Math.min(huge.length(), length - huge.length()));
@@ -112,17 +113,20 @@ class B3FuzzTest {
       carrier.clear();
       carrier.put(i % 2 == 0 ? "b3" : "X-B3-TraceId", huge.toString());
       carrier.put("X-B3-SpanId", huge.toString());
+      long start = System.nanoTime();
       check(i % 2 == 0 ? singleOracle(huge.toString()) : null);
+      elapsed += System.nanoTime() - start;
     }
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    assertThat(elapsed).isLessThan(5_000_000_000L);
   }
 
   /** Extracts the carrier, compares with {@code expected}, and round-trips it when accepted. */
   private boolean check(Expected expected) {
-    String described = carrier.toString();
+    Map<String, String> input = Map.copyOf(carrier);
+    Supplier<String> described = input::toString; // made only when an assertion fails
     Context context = SINGLE.extract(Context.root(), carrier, GETTER);
     if (expected == null) {
-      assertThat(context).as("rejected %s", described).isSameAs(Context.root());
+      assertThat(context).as(() -> "rejected " + input).isSameAs(Context.root());
       return false;
     }
     SpanContext extracted = Span.fromContext(context).spanContext();
@@ -194,7 +198,7 @@ class B3FuzzTest {
   }
 
   /** Mostly a valid value, sometimes mutated, sometimes random. */
-  private String header(java.util.function.Supplier<String> valid) {
+  private String header(Supplier<String> valid) {
     int pick = random.nextInt(10);
     return pick < 6 ? valid.get() : pick < 9 ? mutate(valid.get()) : randomValue();
   }

@@ -55,19 +55,20 @@ class JaegerFuzzTest {
 
   @Test
   void hugeValues_areHandledInLinearTime() {
-    long start = System.nanoTime();
+    long elapsed = 0;
     for (int i = 0; i < 200; i++) {
-      StringBuilder huge = new StringBuilder(validHeader());
+      // A valid header, mutated, then repeated to 100-200 thousand characters.
+      StringBuilder huge = new StringBuilder(mutate(validHeader())).append(":");
       int length = 100_000 + random.nextInt(100_000);
       while (huge.length() < length) {
-        huge.insert(random.nextInt(huge.length() + 1), ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        if (huge.length() % 1000 == 0) {
-          huge.append(huge, 0, Math.min(huge.length(), length - huge.length()));
-        }
+        huge.append(huge, 0, Math.min(huge.length(), length - huge.length()));
       }
-      checkTraceHeader(huge.toString());
+      String value = huge.toString();
+      long start = System.nanoTime();
+      checkTraceHeader(value);
+      elapsed += System.nanoTime() - start;
     }
-    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    assertThat(elapsed).isLessThan(5_000_000_000L);
   }
 
   /** Extracts {@code value}, compares the result with the oracle, and round-trips it when accepted. */
