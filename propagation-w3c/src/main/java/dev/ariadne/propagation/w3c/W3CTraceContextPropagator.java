@@ -227,8 +227,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
         while (equals < end && header.charAt(equals) != '=') {
           equals++;
         }
-        if (equals == end) {
-          return TraceState.empty();
+        if (equals == end || equals - start > 256 || end - equals - 1 > 256) {
+          return TraceState.empty(); // no '=', or a key or value too long to be valid: no copy made
         }
         // The key ends at the first '=' (no whitespace before it: "foo =1" is invalid); the value
         // keeps its leading spaces, as the specification requires, and may not hold another '='.
