@@ -421,6 +421,17 @@ class W3CTraceContextPropagatorTest {
   }
 
   @Test
+  void aHugeTracestate_isReadInOnePass_keepingWhatIsValid_orDroppingItWhole() {
+    String blanks = ", \t".repeat(2_000_000);
+
+    assertThat(state("a=1" + blanks + "b=2" + blanks).asMap())
+        .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+    assertThat(state("a=1,b=" + "x".repeat(3_000_000)).isEmpty()).isTrue();
+    assertThat(state("a=1,b" + "x".repeat(3_000_000)).isEmpty()).isTrue();
+    assertThat(state("a".repeat(3_000_000) + "=1").isEmpty()).isTrue();
+  }
+
+  @Test
   void tracestate_withADuplicateKey_keepsTheFirstValue_andTheOtherMembers() {
     assertThat(state("foo=1,bar=2,foo=3").asMap())
         .containsExactly(Map.entry("foo", "1"), Map.entry("bar", "2"));
