@@ -101,7 +101,11 @@ public final class TraceState {
     return this;
   }
 
-  /** Whether {@code key} is a valid W3C tracestate key (simple or {@code tenant@system}). */
+  /**
+   * Whether {@code key} is a valid W3C tracestate key: Trace Context Level 2's grammar, a lowercase
+   * letter or digit followed by up to 255 of {@code a-z 0-9 _ - * / @}. Level 1's
+   * {@code tenant@system} keys are all valid under it.
+   */
   public static boolean isValidKey(CharSequence key) {
     if (key == null) {
       return false;
@@ -110,26 +114,17 @@ public final class TraceState {
     if (length == 0 || length > 256) {
       return false;
     }
-    int at = -1;
-    for (int i = 0; i < length; i++) {
+    char first = key.charAt(0);
+    if (!isLowerAlpha(first) && !isDigit(first)) {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
       char c = key.charAt(i);
-      if (c == '@') {
-        if (at >= 0) {
-          return false;
-        }
-        at = i;
-      } else if (!isKeyChar(c)) {
+      if (!isKeyChar(c) && c != '@') {
         return false;
       }
     }
-    if (at < 0) {
-      return isLowerAlpha(key.charAt(0));
-    }
-    int systemLength = length - at - 1;
-    return at >= 1 && at <= 241
-        && (isLowerAlpha(key.charAt(0)) || isDigit(key.charAt(0)))
-        && systemLength >= 1 && systemLength <= 14
-        && isLowerAlpha(key.charAt(at + 1));
+    return true;
   }
 
   /** Whether {@code value} is a valid W3C tracestate value. */

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  *
  * <pre>{@code
  * Context withBaggage = Context.current().with(Baggage.current().with("user.tier", "gold"));
- * W3CBaggagePropagator.getInstance().inject(withBaggage, headers, TextMapSetter.forMap());
+ * W3CBaggagePropagator.create().inject(withBaggage, headers, TextMapSetter.forMap());
  * }</pre>
  *
  * <p>Both directions keep to the specification's limits of {@value #MAX_MEMBERS} members and
@@ -40,7 +40,7 @@ public final class W3CBaggagePropagator implements TextMapPropagator {
   private W3CBaggagePropagator() {}
 
   /** The shared instance; it holds no state. */
-  public static W3CBaggagePropagator getInstance() {
+  public static W3CBaggagePropagator create() {
     return INSTANCE;
   }
 

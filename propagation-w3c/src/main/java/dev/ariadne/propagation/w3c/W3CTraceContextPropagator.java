@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>{@code
  * TextMapPropagator propagator = TextMapPropagator.composite(
- *     W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+ *     W3CTraceContextPropagator.create(), W3CBaggagePropagator.create());
  * propagator.inject(Context.current(), headers, TextMapSetter.forMap());
  * }</pre>
  *
@@ -55,7 +55,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   private W3CTraceContextPropagator() {}
 
   /** The shared instance; it holds no state. */
-  public static W3CTraceContextPropagator getInstance() {
+  public static W3CTraceContextPropagator create() {
     return INSTANCE;
   }
 

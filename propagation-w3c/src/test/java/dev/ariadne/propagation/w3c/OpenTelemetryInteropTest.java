@@ -119,7 +119,7 @@ class OpenTelemetryInteropTest {
           headers, OTEL_SETTER);
 
       SpanContext read = Span.fromContext(
-          W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, TextMapGetter.forMap()))
+          W3CTraceContextPropagator.create().extract(Context.root(), headers, TextMapGetter.forMap()))
           .spanContext();
 
       assertThat(read.traceIdHigh()).isEqualTo(ids.traceIdHigh);
@@ -137,7 +137,7 @@ class OpenTelemetryInteropTest {
       Ids ids = new Ids();
       SpanContext sent = ours(ids);
       Map<String, String> headers = new HashMap<>();
-      W3CTraceContextPropagator.getInstance()
+      W3CTraceContextPropagator.create()
           .inject(Context.root().with(Span.wrap(sent)), headers, TextMapSetter.forMap());
 
       io.opentelemetry.api.trace.SpanContext read = io.opentelemetry.api.trace.Span.fromContext(
@@ -191,7 +191,7 @@ class OpenTelemetryInteropTest {
           builder.build().storeInContext(io.opentelemetry.context.Context.root()), headers, OTEL_SETTER);
 
       Baggage read = Baggage.fromContext(
-          W3CBaggagePropagator.getInstance().extract(Context.root(), headers, TextMapGetter.forMap()));
+          W3CBaggagePropagator.create().extract(Context.root(), headers, TextMapGetter.forMap()));
 
       assertThat(read.asMap()).as(headers.toString()).isEqualTo(entries);
     }
@@ -206,7 +206,7 @@ class OpenTelemetryInteropTest {
         sent = sent.with(e.getKey(), e.getValue().value(), e.getValue().metadata());
       }
       Map<String, String> headers = new HashMap<>();
-      W3CBaggagePropagator.getInstance().inject(Context.root().with(sent), headers, TextMapSetter.forMap());
+      W3CBaggagePropagator.create().inject(Context.root().with(sent), headers, TextMapSetter.forMap());
 
       io.opentelemetry.api.baggage.Baggage read = io.opentelemetry.api.baggage.Baggage.fromContext(
           io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator.getInstance()

@@ -20,20 +20,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class W3CBaggagePropagatorTest {
-  private final W3CBaggagePropagator propagator = W3CBaggagePropagator.getInstance();
+  private final W3CBaggagePropagator propagator = W3CBaggagePropagator.create();
 
   /** The baggage extracted from one {@code baggage} header into the root context. */
   static Baggage extract(String header) {
     Map<String, String> headers = new HashMap<>();
     headers.put("baggage", header);
     return Baggage.fromContext(
-        W3CBaggagePropagator.getInstance().extract(Context.root(), headers, TextMapGetter.forMap()));
+        W3CBaggagePropagator.create().extract(Context.root(), headers, TextMapGetter.forMap()));
   }
 
   /** The {@code baggage} header injected for {@code baggage}, or null when none was written. */
   static String inject(Baggage baggage) {
     Map<String, String> headers = new HashMap<>();
-    W3CBaggagePropagator.getInstance().inject(Context.root().with(baggage), headers, TextMapSetter.forMap());
+    W3CBaggagePropagator.create().inject(Context.root().with(baggage), headers, TextMapSetter.forMap());
     assertThat(headers.keySet()).isSubsetOf("baggage");
     return headers.get("baggage");
   }
@@ -49,7 +49,7 @@ class W3CBaggagePropagatorTest {
   @Test
   void fields_areTheBaggageHeader() {
     assertThat(propagator.fields()).containsExactly("baggage");
-    assertThat(W3CBaggagePropagator.getInstance()).isSameAs(propagator);
+    assertThat(W3CBaggagePropagator.create()).isSameAs(propagator);
     assertThat(propagator).hasToString("W3CBaggagePropagator");
   }
 

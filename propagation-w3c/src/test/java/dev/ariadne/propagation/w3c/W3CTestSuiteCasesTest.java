@@ -181,18 +181,17 @@ class W3CTestSuiteCasesTest {
             h("tracestate", "t".repeat(241) + "@" + "v".repeat(14) + "=1")),
         state("value with a second '='", "", h("traceparent", TP00), h("tracestate", "foo=bar=baz")),
         state("empty value", "", h("traceparent", TP00), h("tracestate", "foo=,bar=3"))));
-    // Keys the suite's June 2026 revision (#584) accepts under Trace Context Level 2's simpler key
-    // grammar, where '@' is an ordinary key character, and which its earlier revisions rejected
-    // with the Level 1 tenant@system grammar. TraceState.isValidKey (tracer-api) implements Level 1,
-    // so these lists are discarded; see RATIONALE.md, "Why the Level 1 key grammar?".
+    // Keys the suite's June 2026 revision (#584) accepts under Trace Context Level 2's key grammar,
+    // where '@' is an ordinary key character (TraceState.isValidKey implements Level 2).
     cases.addAll(List.of(
-        state("Level 1 grammar: key ending with @", "", h("traceparent", TP00), h("tracestate", "foo@=1,bar=2")),
-        state("Level 1 grammar: key with @@", "", h("traceparent", TP00), h("tracestate", "foo@@bar=1,bar=2")),
-        state("Level 1 grammar: key with two @", "",
+        state("Level 2: key ending with @", "foo@=1,bar=2", h("traceparent", TP00), h("tracestate", "foo@=1,bar=2")),
+        state("Level 2: key with @@", "foo@@bar=1,bar=2",
+            h("traceparent", TP00), h("tracestate", "foo@@bar=1,bar=2")),
+        state("Level 2: key with two @", "foo@bar@baz=1,bar=2",
             h("traceparent", TP00), h("tracestate", "foo@bar@baz=1,bar=2")),
-        state("Level 1 grammar: tenant of 242 characters", "",
+        state("Level 2: tenant of 242 characters", "foo=1," + "t".repeat(242) + "@v=1",
             h("traceparent", TP00), h("tracestate", "foo=1"), h("tracestate", "t".repeat(242) + "@v=1")),
-        state("Level 1 grammar: system of 15 characters", "",
+        state("Level 2: system of 15 characters", "foo=1,t@" + "v".repeat(15) + "=1",
             h("traceparent", TP00), h("tracestate", "foo=1"), h("tracestate", "t@" + "v".repeat(15) + "=1"))));
     return cases.stream();
   }
@@ -223,7 +222,7 @@ class W3CTestSuiteCasesTest {
 
   private static void check(Case c) {
     Context root = Context.root();
-    Context extracted = W3CTraceContextPropagator.getInstance().extract(root, c.headers(), FIELDS);
+    Context extracted = W3CTraceContextPropagator.create().extract(root, c.headers(), FIELDS);
     if (c.traceId() == null) {
       assertThat(extracted).as(c.name()).isSameAs(root);
       return;
@@ -252,9 +251,9 @@ class W3CTestSuiteCasesTest {
   @MethodSource("traceparentCases")
   void everyAcceptedTraceparent_isPropagatedAsVersion00_withANewTraceOnlyWhenRestarted(Case c) {
     Context extracted =
-        W3CTraceContextPropagator.getInstance().extract(Context.root(), c.headers(), FIELDS);
+        W3CTraceContextPropagator.create().extract(Context.root(), c.headers(), FIELDS);
     Map<String, String> out = new HashMap<>();
-    W3CTraceContextPropagator.getInstance().inject(extracted, out, TextMapSetter.forMap());
+    W3CTraceContextPropagator.create().inject(extracted, out, TextMapSetter.forMap());
 
     if (c.traceId() == null) {
       assertThat(out).isEmpty();

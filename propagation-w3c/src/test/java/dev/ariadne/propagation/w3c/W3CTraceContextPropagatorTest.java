@@ -30,7 +30,7 @@ class W3CTraceContextPropagatorTest {
   static final String VALID = "00-" + TRACE_ID + "-" + SPAN_ID + "-01";
 
   private static final ContextKey<String> MARK = ContextKey.named("mark");
-  private final W3CTraceContextPropagator propagator = W3CTraceContextPropagator.getInstance();
+  private final W3CTraceContextPropagator propagator = W3CTraceContextPropagator.create();
 
   /** The span context extracted from the given headers, or null when nothing was extracted. */
   static SpanContext extract(String traceparent, String tracestate) {
@@ -43,7 +43,7 @@ class W3CTraceContextPropagatorTest {
     }
     Context marked = Context.root().with(MARK, "unchanged");
     Context extracted =
-        W3CTraceContextPropagator.getInstance().extract(marked, headers, TextMapGetter.forMap());
+        W3CTraceContextPropagator.create().extract(marked, headers, TextMapGetter.forMap());
     assertThat(extracted.get(MARK)).isEqualTo("unchanged");
     if (extracted == marked) {
       return null;
@@ -56,7 +56,7 @@ class W3CTraceContextPropagatorTest {
 
   static Map<String, String> inject(SpanContext spanContext) {
     Map<String, String> headers = new LinkedHashMap<>();
-    W3CTraceContextPropagator.getInstance()
+    W3CTraceContextPropagator.create()
         .inject(Context.root().with(Span.wrap(spanContext)), headers, TextMapSetter.forMap());
     return headers;
   }
@@ -72,7 +72,7 @@ class W3CTraceContextPropagatorTest {
   @Test
   void fields_areTraceparentAndTracestate_inThatOrder() {
     assertThat(propagator.fields()).containsExactly("traceparent", "tracestate");
-    assertThat(W3CTraceContextPropagator.getInstance()).isSameAs(propagator);
+    assertThat(W3CTraceContextPropagator.create()).isSameAs(propagator);
     assertThat(propagator).hasToString("W3CTraceContextPropagator");
   }
 
@@ -329,7 +329,7 @@ class W3CTraceContextPropagatorTest {
   @Test
   void aCompositePropagator_carriesBothW3CHeaders() {
     TextMapPropagator composite =
-        TextMapPropagator.composite(propagator, W3CBaggagePropagator.getInstance());
+        TextMapPropagator.composite(propagator, W3CBaggagePropagator.create());
 
     assertThat(composite.fields()).containsExactly("traceparent", "tracestate", "baggage");
   }
