@@ -38,6 +38,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
 
   // "vv-" + 32 + "-" + 16 + "-" + "ff": the length of a version 00 traceparent.
   private static final int TRACEPARENT_LENGTH = 55;
+  private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[TRACEPARENT_LENGTH]);
   private static final int TRACE_ID_OFFSET = 3;
   private static final int SPAN_ID_OFFSET = 36;
   private static final int FLAGS_OFFSET = 53;
@@ -88,7 +89,8 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
 
   /** The version 00 {@code traceparent} of a valid span context, written into one array. */
   static String traceparent(SpanContext spanContext) {
-    char[] out = new char[TRACEPARENT_LENGTH];
+    // a per-thread scratch array: the String is the only allocation
+    char[] out = BUFFER.get();
     out[0] = '0';
     out[1] = '0';
     out[2] = '-';
@@ -98,7 +100,7 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     Hex.writeLong(spanContext.spanId(), out, SPAN_ID_OFFSET);
     out[FLAGS_OFFSET - 1] = '-';
     Hex.writeByte((byte) (spanContext.traceFlags() & KNOWN_FLAGS), out, FLAGS_OFFSET);
-    return new String(out);
+    return new String(out, 0, TRACEPARENT_LENGTH);
   }
 
   /**

@@ -1,0 +1,96 @@
+package dev.ariadne.propagation.w3c;
+
+import dev.ariadne.api.Context;
+import dev.ariadne.api.Span;
+import dev.ariadne.api.SpanContext;
+import dev.ariadne.api.TraceFlags;
+import dev.ariadne.api.TraceState;
+import dev.ariadne.api.propagation.TextMapGetter;
+import dev.ariadne.api.propagation.TextMapSetter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * W3C {@code traceparent} inject and extract on a {@code HashMap} carrier, Ariadne's propagator
+ * against OpenTelemetry's {@code W3CTraceContextPropagator}, the same ids for both.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class W3CTraceContextBenchmark {
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String SPAN_ID = "00f067aa0ba902b7";
+
+  @Param({"ariadne", "otel"})
+  public String library;
+
+  private final Map<String, String> outgoing = new HashMap<>();
+  private final Map<String, String> incoming = new HashMap<>();
+  private Context ariadneContext;
+  private io.opentelemetry.context.Context otelContext;
+  private final W3CTraceContextPropagator ariadne = W3CTraceContextPropagator.create();
+  private final io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator otel =
+      io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance();
+  private static final io.opentelemetry.context.propagation.TextMapSetter<Map<String, String>> OTEL_SETTER =
+      Map::put;
+  @SuppressWarnings("deprecation") // keys() is deprecated in OpenTelemetry 1.68 but still abstract
+  private static final io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> OTEL_GETTER =
+      new io.opentelemetry.context.propagation.TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+          return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+          return carrier == null ? null : carrier.get(key);
+        }
+      };
+
+  @Setup
+  public void setUp() {
+    incoming.put("traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01");
+    ariadneContext = Context.root().with(Span.wrap(
+        SpanContext.fromHex(TRACE_ID, SPAN_ID, TraceFlags.SAMPLED, TraceState.empty(), false)));
+    otelContext = io.opentelemetry.context.Context.root().with(io.opentelemetry.api.trace.Span.wrap(
+        io.opentelemetry.api.trace.SpanContext.create(TRACE_ID, SPAN_ID,
+            io.opentelemetry.api.trace.TraceFlags.getSampled(), io.opentelemetry.api.trace.TraceState.getDefault())));
+  }
+
+  /** Writes the current span's traceparent into an outgoing carrier. */
+  @Benchmark
+  public Map<String, String> inject() {
+    if (library.equals("ariadne")) {
+      ariadne.inject(ariadneContext, outgoing, TextMapSetter.forMap());
+    } else {
+      otel.inject(otelContext, outgoing, OTEL_SETTER);
+    }
+    return outgoing;
+  }
+
+  /** Reads an incoming traceparent into a new context. */
+  @Benchmark
+  public void extract(Blackhole blackhole) {
+    if (library.equals("ariadne")) {
+      blackhole.consume(ariadne.extract(Context.root(), incoming, TextMapGetter.forMap()));
+    } else {
+      blackhole.consume(otel.extract(io.opentelemetry.context.Context.root(), incoming, OTEL_GETTER));
+    }
+  }
+}
