@@ -79,6 +79,7 @@ public final class RuleSampler implements Sampler {
   private final long[] thresholds; // [rule * columns + tier]; the last row is the default
   private final double[] rates;
   private final SamplingResult[] results;
+  private final SamplingResult[] recordOnlyResults; // for the adaptive sampler, which decides later
   private final String description;
 
   private RuleSampler(Builder b) {
@@ -93,7 +94,9 @@ public final class RuleSampler implements Sampler {
     this.thresholds = new long[(ruleCount + 1) * columns];
     this.rates = new double[thresholds.length];
     this.results = new SamplingResult[thresholds.length];
+    this.recordOnlyResults = new SamplingResult[thresholds.length];
     Map<Double, SamplingResult> shared = new HashMap<>();
+    Map<Double, SamplingResult> sharedRecordOnly = new HashMap<>();
     for (int r = 0; r <= ruleCount; r++) {
       double rate = r < ruleCount ? b.ruleRates.get(r) : b.defaultRate;
       for (int t = 0; t <= tierCount; t++) {
@@ -101,6 +104,7 @@ public final class RuleSampler implements Sampler {
         rates[r * columns + t] = effective;
         thresholds[r * columns + t] = ConsistentRatio.threshold(effective);
         results[r * columns + t] = shared.computeIfAbsent(effective, SamplingAttributes::sampledAt);
+        recordOnlyResults[r * columns + t] = sharedRecordOnly.computeIfAbsent(effective, SamplingAttributes::recordedAt);
       }
     }
     this.description = "Rules{" + b.text() + '}';
@@ -133,8 +137,7 @@ public final class RuleSampler implements Sampler {
   public SamplingResult shouldSample(
       Context parentContext, long traceIdHigh, long traceIdLow, String name, SpanKind kind,
       Attributes attributes, List<Link> links) {
-    Attributes attrs = attributes == null ? Attributes.empty() : attributes;
-    int cell = firstMatch(rules, ruleTargets, name, attrs) * columns + firstMatch(tiers, tierTargets, name, attrs);
+    int cell = cell(name, attributes);
     if (!ConsistentRatio.keeps(traceIdLow, thresholds[cell])) {
       return SamplingResult.drop();
     }
@@ -159,9 +162,20 @@ public final class RuleSampler implements Sampler {
 
   /** The rate a root span with this name and these attributes is sampled at. */
   public double rateFor(String name, Attributes attributes) {
+    return rates[cell(name, attributes)];
+  }
+
+  /**
+   * A RECORD_ONLY result carrying the rate for this root span in the sampling attributes: how the
+   * adaptive sampler learns a buffered trace's base rate, allocation-free.
+   */
+  SamplingResult recordOnlyFor(String name, Attributes attributes) {
+    return recordOnlyResults[cell(name, attributes)];
+  }
+
+  private int cell(String name, Attributes attributes) {
     Attributes attrs = attributes == null ? Attributes.empty() : attributes;
-    int cell = firstMatch(rules, ruleTargets, name, attrs) * columns + firstMatch(tiers, tierTargets, name, attrs);
-    return rates[cell];
+    return firstMatch(rules, ruleTargets, name, attrs) * columns + firstMatch(tiers, tierTargets, name, attrs);
   }
 
   @Override

@@ -63,6 +63,14 @@ public final class SamplingAttributes {
   }
 
   /**
+   * A shared RECORD_ONLY result whose attributes say the trace's base rate is {@code rate}: the
+   * adaptive sampler's local roots carry it until the trace is decided.
+   */
+  static SamplingResult recordedAt(double rate) {
+    return SamplingResult.of(SamplingDecision.RECORD_ONLY, probabilistic(rate), null);
+  }
+
+  /**
    * Whether a span with this parent is the local root of its trace: the parent is missing or came
    * from another process. Only local roots carry the sampling attributes.
    */
