@@ -49,18 +49,20 @@ public final class Match {
 
   private Match(int target, String key, char operator, String pattern) {
     this.target = target;
-    this.key = key;
+    // Interned, like the literals instrumentation writes, so that most lookups and comparisons
+    // end at an identity check.
+    this.key = key == null ? null : key.intern();
     this.operator = operator;
     this.pattern = pattern;
     if (operator == '=') {
       kind = EXACT;
-      literal = pattern;
+      literal = pattern.intern();
     } else if (operator == '^') {
       kind = PREFIX;
       literal = pattern;
     } else {
       int[] compiled = new int[1];
-      literal = compileGlob(pattern, compiled);
+      literal = compileGlob(pattern, compiled).intern();
       kind = compiled[0];
     }
   }
@@ -94,20 +96,48 @@ public final class Match {
     if (target == ATTRIBUTE) {
       return stringAttribute(attributes, key);
     }
-    String route = stringAttribute(attributes, HTTP_ROUTE);
-    return route != null ? route : stringAttribute(attributes, URL_PATH);
+    return endpoint(attributes);
   }
 
+  /** The string value of http.route, else of url.path, found in one pass; null if neither. */
+  private static String endpoint(Attributes attributes) {
+    String path = null;
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      String k = attributes.key(i);
+      if (k == HTTP_ROUTE || k.equals(HTTP_ROUTE)) {
+        Object route = attributes.value(i);
+        if (route instanceof String) {
+          return (String) route;
+        }
+      } else if (path == null && (k == URL_PATH || k.equals(URL_PATH))) {
+        Object value = attributes.value(i);
+        path = value instanceof String ? (String) value : null;
+      }
+    }
+    return path;
+  }
+
+  /**
+   * The string value of attribute {@code key}; null if absent or not a string. Written out rather
+   * than {@code Attributes.get}, to try identity before {@code equals}.
+   */
   private static String stringAttribute(Attributes attributes, String key) {
-    Object value = attributes.get(key);
-    return value instanceof String ? (String) value : null;
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      String k = attributes.key(i);
+      if (k == key || k.equals(key)) {
+        Object value = attributes.value(i);
+        return value instanceof String ? (String) value : null;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code value} (never null) matches. */
   boolean matches(String value) {
     switch (kind) {
       case EXACT:
-        return value.equals(literal);
+        // the length check first: most values a rule sees are not its own, and most differ in length
+        return value == literal || (value.length() == literal.length() && value.equals(literal));
       case PREFIX:
         return value.startsWith(literal);
       case SUFFIX:
