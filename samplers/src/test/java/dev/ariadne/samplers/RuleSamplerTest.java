@@ -124,6 +124,31 @@ class RuleSamplerTest {
   }
 
   @Test
+  void twoIndependentTracings_withTheSameRules_agreeOnEveryTrace() {
+    String[] routes = {"/api/payment", "/api/order", "/api/health", "/other"};
+    try (Tracing first = RatioSamplerTest.tracing(Sampler.parentBased(RuleSampler.parse(ISSUE_EXAMPLE)), 21L,
+            InMemorySpanExporter.create());
+        Tracing second = RatioSamplerTest.tracing(Sampler.parentBased(RuleSampler.parse(ISSUE_EXAMPLE)), 21L,
+            InMemorySpanExporter.create())) {
+      int kept = 0;
+      for (int i = 0; i < 20_000; i++) {
+        String route = routes[i % routes.length];
+        Span a = first.tracer("a").span("GET").attribute("http.route", route).start();
+        Span b = second.tracer("b").span("GET").attribute("http.route", route).start();
+        assertThat(b.spanContext().traceIdLow()).isEqualTo(a.spanContext().traceIdLow());
+        assertThat(b.spanContext().isSampled()).isEqualTo(a.spanContext().isSampled());
+        kept += a.spanContext().isSampled() ? 1 : 0;
+        a.end();
+        b.end();
+      }
+      // 5 000 roots per route at 0.5, 0.3, 0.01 and 0.1
+      double expected = 5_000 * (0.5 + 0.3 + 0.01 + 0.1);
+      double sigma = Math.sqrt(5_000 * (0.5 * 0.5 + 0.3 * 0.7 + 0.01 * 0.99 + 0.1 * 0.9));
+      assertThat((double) kept).isCloseTo(expected, offset(4 * sigma));
+    }
+  }
+
+  @Test
   void withoutADefault_unmatchedTracesAreAllKept_asWithNoSamplerAtAll() {
     assertThat(RuleSampler.parse("/api/health=0.01").rateFor("GET", Attributes.empty())).isEqualTo(1.0);
   }
