@@ -6,6 +6,21 @@ package dev.ariadne.api;
  */
 public final class Hex {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  // two hex digits per byte value, so writing a long takes 8 lookups rather than 16
+  private static final char[] BYTE_DIGITS = new char[512];
+  // the value of each ASCII character as a lowercase hex digit, or -1
+  private static final byte[] VALUES = new byte[128];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      BYTE_DIGITS[2 * b] = DIGITS[b >>> 4];
+      BYTE_DIGITS[2 * b + 1] = DIGITS[b & 0xf];
+    }
+    java.util.Arrays.fill(VALUES, (byte) -1);
+    for (int d = 0; d < 16; d++) {
+      VALUES[DIGITS[d]] = (byte) d;
+    }
+  }
 
   private Hex() {}
 
@@ -31,9 +46,10 @@ public final class Hex {
 
   /** Writes {@code value} as 16 lowercase hex digits into {@code out} at {@code offset}. */
   public static void writeLong(long value, char[] out, int offset) {
-    for (int i = 15; i >= 0; i--) {
-      out[offset + i] = DIGITS[(int) (value & 0xf)];
-      value >>>= 4;
+    for (int i = 0; i < 8; i++) {
+      int b = (int) (value >>> (56 - 8 * i)) & 0xff;
+      out[offset + 2 * i] = BYTE_DIGITS[2 * b];
+      out[offset + 2 * i + 1] = BYTE_DIGITS[2 * b + 1];
     }
   }
 
@@ -85,12 +101,6 @@ public final class Hex {
 
   /** The value of a lowercase hex digit, or -1. */
   public static int digit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return -1;
+    return c < 128 ? VALUES[c] : -1;
   }
 }
