@@ -53,6 +53,20 @@ public final class Hex {
     }
   }
 
+  /**
+   * Writes a trace id at {@code offset} as 16 digits when its high half is zero (the 64-bit form
+   * Jaeger and B3 peers send) and as 32 otherwise; returns the offset after it.
+   */
+  public static int writeTraceId(long high, long low, char[] out, int offset) {
+    int pos = offset;
+    if (high != 0) {
+      writeLong(high, out, pos);
+      pos += 16;
+    }
+    writeLong(low, out, pos);
+    return pos + 16;
+  }
+
   /** Writes {@code value} as 2 lowercase hex digits into {@code out} at {@code offset}. */
   public static void writeByte(byte value, char[] out, int offset) {
     out[offset] = DIGITS[(value >> 4) & 0xf];

@@ -151,14 +151,7 @@ public final class B3Propagator implements TextMapPropagator {
   /** {@code trace-span-sampling}: 16 trace-id digits when the high half is zero, else 32. */
   static String writeSingle(SpanContext spanContext, boolean debug) {
     char[] out = BUFFER.get();
-    int pos = 0;
-    long high = spanContext.traceIdHigh();
-    if (high != 0) {
-      Hex.writeLong(high, out, 0);
-      pos = 16;
-    }
-    Hex.writeLong(spanContext.traceIdLow(), out, pos);
-    pos += 16;
+    int pos = Hex.writeTraceId(spanContext.traceIdHigh(), spanContext.traceIdLow(), out, 0);
     out[pos++] = '-';
     Hex.writeLong(spanContext.spanId(), out, pos);
     pos += 16;
