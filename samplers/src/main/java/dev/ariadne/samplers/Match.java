@@ -99,37 +99,19 @@ public final class Match {
     return endpoint(attributes);
   }
 
-  /** The string value of http.route, else of url.path, found in one pass; null if neither. */
+  /** The string value of http.route, else of url.path; null if neither. */
   private static String endpoint(Attributes attributes) {
-    String path = null;
-    for (int i = 0, n = attributes.size(); i < n; i++) {
-      String k = attributes.key(i);
-      if (k == HTTP_ROUTE || k.equals(HTTP_ROUTE)) {
-        Object route = attributes.value(i);
-        if (route instanceof String) {
-          return (String) route;
-        }
-      } else if (path == null && (k == URL_PATH || k.equals(URL_PATH))) {
-        Object value = attributes.value(i);
-        path = value instanceof String ? (String) value : null;
-      }
-    }
-    return path;
+    String route = stringAttribute(attributes, HTTP_ROUTE);
+    return route != null ? route : stringAttribute(attributes, URL_PATH);
   }
 
   /**
-   * The string value of attribute {@code key}; null if absent or not a string. Written out rather
-   * than {@code Attributes.get}, to try identity before {@code equals}.
+   * The string value of attribute {@code key}; null if absent or not a string. {@code Attributes.get}
+   * of a span's or builder's attribute list scans its flat array, identity first.
    */
   private static String stringAttribute(Attributes attributes, String key) {
-    for (int i = 0, n = attributes.size(); i < n; i++) {
-      String k = attributes.key(i);
-      if (k == key || k.equals(key)) {
-        Object value = attributes.value(i);
-        return value instanceof String ? (String) value : null;
-      }
-    }
-    return null;
+    Object value = attributes.get(key);
+    return value instanceof String ? (String) value : null;
   }
 
   /** Whether {@code value} (never null) matches. */

@@ -193,6 +193,30 @@ public final class AttributeList implements Attributes {
     return slots[checkIndex(index) * 2 + 1];
   }
 
+  /** Scans the flat array directly: identity first (keys are usually the same literals), then equality. */
+  @Override
+  public Object get(String name) {
+    if (name == null) {
+      return null;
+    }
+    Object[] s = slots;
+    int n = Math.min(count, s.length / 2);
+    for (int i = 0; i < n; i++) {
+      if (s[i * 2] == name) {
+        return s[i * 2 + 1];
+      }
+    }
+    int hash = name.hashCode();
+    for (int i = 0; i < n; i++) {
+      Object k = s[i * 2];
+      String existing = k instanceof String ? (String) k : ((AttributeKey<?>) k).name();
+      if (existing.hashCode() == hash && existing.equals(name)) {
+        return s[i * 2 + 1];
+      }
+    }
+    return null;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Attributes && asMap().equals(((Attributes) o).asMap());
