@@ -1,7 +1,15 @@
 package dev.ariadne.analysis;
 
+import dev.ariadne.core.export.SpanData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Writes {@link TraceAnalysis#render()}. */
 final class Report {
+  private static final int CRITICAL_PATH_ROWS = 6;
+
   private Report() {}
 
   static String render(TraceAnalysis analysis) {
@@ -21,12 +29,33 @@ final class Report {
     if (!services.isEmpty()) {
       out.append('\n').append(services.render());
     }
-    TextTable path = new TextTable("critical path", "span", ">ms");
+    // The walk alternates between a parent and its children, so one span appears in many short
+    // segments; a reader wants the spans that hold the path, largest first.
+    Map<SpanData, Long> perSpan = new LinkedHashMap<>();
+    Map<SpanData, CriticalPathSegment> firstSegment = new LinkedHashMap<>();
     for (CriticalPathSegment segment : analysis.criticalPath()) {
-      path.row(segment.service(), segment.name(), Millis.format(segment.durationNanos()));
+      perSpan.merge(segment.span(), segment.durationNanos(), Long::sum);
+      firstSegment.putIfAbsent(segment.span(), segment);
+    }
+    List<Map.Entry<SpanData, Long>> largest = new ArrayList<>(perSpan.entrySet());
+    largest.sort(Map.Entry.<SpanData, Long>comparingByValue().reversed());
+    TextTable path = new TextTable("critical path", "span", ">ms", ">%");
+    long total = Math.max(1, analysis.criticalPathNanos());
+    for (Map.Entry<SpanData, Long> e : largest.subList(0, Math.min(CRITICAL_PATH_ROWS, largest.size()))) {
+      CriticalPathSegment first = firstSegment.get(e.getKey());
+      path.row(first.service(), first.name(), Millis.format(e.getValue()),
+          Millis.percent((double) e.getValue() / total));
     }
     if (!path.isEmpty()) {
       out.append('\n').append(path.render());
+      if (largest.size() > CRITICAL_PATH_ROWS) {
+        long rest = 0;
+        for (Map.Entry<SpanData, Long> e : largest.subList(CRITICAL_PATH_ROWS, largest.size())) {
+          rest += e.getValue();
+        }
+        out.append("(").append(largest.size() - CRITICAL_PATH_ROWS).append(" more spans on the path: ")
+            .append(Millis.format(rest)).append(" ms; all segments in criticalPath())\n");
+      }
     }
     TextTable errors = new TextTable("error in", "span", "what");
     for (TraceError error : analysis.errors()) {
