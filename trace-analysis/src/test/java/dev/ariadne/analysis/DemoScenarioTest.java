@@ -53,4 +53,20 @@ class DemoScenarioTest {
         .startsWith("              order save_order_to_db  | #######################################|")
         .endsWith("3004.0 ms  ! ERROR");
   }
+
+  @Test
+  void report_listsTheSpansHoldingTheCriticalPath_largestFirst_summedOverTheirSegments() {
+    String report = TraceAnalysis.of(timedOutOrder()).render();
+    String table = report.substring(report.indexOf("critical path  span"), report.indexOf("(4 more spans on the path:"));
+    List<String> rows = table.lines().skip(1).toList();
+
+    assertThat(rows).containsExactly(
+        "order          save_order_to_db  3004.0  96%",
+        "inventory      reserve_items       45.0   1%",
+        "payment        validate_card       32.0   1%",
+        "frontend       GET /checkout        9.0   0%",
+        // payment's server span holds the path in three segments around its children: 2 + 2 + 4 ms
+        "payment        POST /payment        8.0   0%",
+        "frontend       POST /payment        5.0   0%");
+  }
 }
