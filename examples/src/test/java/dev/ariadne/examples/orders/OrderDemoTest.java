@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /** The whole demo, run once with a fixed seed at a fast time scale, checked trace by trace. */
 class OrderDemoTest {
-  private static final DemoOptions OPTIONS = new DemoOptions(30, 42, 0.005, 2, 2000);
+  // at this scale the 3 s database timeout takes 150 ms, far above the HTTP overhead of a busy CI machine,
+  // so the bottleneck assertion is about the simulated system, not about scheduling noise
+  private static final DemoOptions OPTIONS = new DemoOptions(30, 42, 0.05, 3, 2000);
 
   private static Report report;
   private static String printed;
