@@ -2,12 +2,12 @@ package dev.ariadne.core.export;
 
 import dev.ariadne.api.Tracer;
 import dev.ariadne.benchmarks.CountingExporters;
+import dev.ariadne.benchmarks.PipelineCounts;
 import dev.ariadne.core.Tracing;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The batch pipeline of Ariadne and of the OpenTelemetry SDK on the same work, each with its
@@ -52,13 +52,7 @@ public class BatchSpanProcessorBenchmark {
     @Param({"ariadne", "otel"})
     public String library;
 
-    final AtomicLong endedPublished = new AtomicLong();
-    private boolean started;
-    private boolean measuring;
-    private long baseEnded;
-    private long baseExported;
-    private long measuredEnded;
-    private long measuredExported;
+    final PipelineCounts counts = new PipelineCounts();
     private Tracing tracing;
     private Tracer tracer;
     private BatchSpanProcessor processor;
@@ -129,34 +123,13 @@ public class BatchSpanProcessorBenchmark {
       }
     }
 
-    /**
-     * Settles the previous iteration and starts counting this one. Runs after every thread has
-     * finished the previous iteration (JMH separates iterations), so the counts are complete; the
-     * flush here is outside the measured time.
-     */
+    /** Settles the previous iteration and starts counting this one (see {@link PipelineCounts}). */
     @Setup(Level.Iteration)
     public void beginIteration(IterationParams iteration) {
-      settle();
-      measuring = iteration.getType() == IterationType.MEASUREMENT;
-      baseEnded = endedPublished.get();
-      baseExported = flushAndCountExported();
-      started = true;
+      counts.beginIteration(iteration, this::flushAndCountExported);
     }
 
-    private void settle() {
-      if (!started) {
-        return;
-      }
-      long endedNow = endedPublished.get() - baseEnded;
-      long exportedNow = flushAndCountExported() - baseExported;
-      if (measuring) {
-        measuredEnded += endedNow;
-        measuredExported += exportedNow;
-      }
-      started = false;
-    }
-
-    private long flushAndCountExported() {
+    private long flushAndCountExported(long endedSoFar) {
       if (tracing != null) {
         tracing.forceFlush(Duration.ofSeconds(30));
         return ariadneExporter.exported.get();
@@ -167,16 +140,13 @@ public class BatchSpanProcessorBenchmark {
 
     /** Reports the loss over the measurement iterations only (warm-up, with the JIT busy, is left out). */
     @TearDown(Level.Trial)
-    public void tearDown() {
-      settle();
+    public void tearDown(BenchmarkParams benchmark) {
+      counts.report(benchmark, this::flushAndCountExported);
       if (tracing != null) {
         tracing.shutdown(Duration.ofSeconds(30));
       } else {
         provider.shutdown().join(30, TimeUnit.SECONDS);
       }
-      long dropped = measuredEnded - measuredExported;
-      System.out.printf("%n[pipeline] library=%s ended=%d exported=%d dropped=%d (%.2f%%)%n", library,
-          measuredEnded, measuredExported, dropped, measuredEnded == 0 ? 0.0 : 100.0 * dropped / measuredEnded);
     }
   }
 
@@ -187,7 +157,7 @@ public class BatchSpanProcessorBenchmark {
 
     @TearDown(Level.Iteration)
     public void publish(Pipeline pipeline) {
-      pipeline.endedPublished.addAndGet(count);
+      pipeline.counts.publish(count);
       count = 0;
     }
   }

@@ -26,6 +26,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * W3C {@code traceparent} inject and extract on a {@code HashMap} carrier, Ariadne's propagator
  * against OpenTelemetry's {@code W3CTraceContextPropagator}, the same ids for both.
+ *
+ * <p>{@code library=brave} is <b>B3</b>, not W3C: Brave's default {@code B3Propagation} (multi
+ * headers {@code X-B3-TraceId}, {@code X-B3-SpanId}, {@code X-B3-Sampled}; extraction first looks
+ * for the single {@code b3} header) with the same ids, as Brave users propagate.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,11 +41,17 @@ public class W3CTraceContextBenchmark {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String SPAN_ID = "00f067aa0ba902b7";
 
-  @Param({"ariadne", "otel"})
+  @Param({"ariadne", "otel", "brave"})
   public String library;
 
   private final Map<String, String> outgoing = new HashMap<>();
   private final Map<String, String> incoming = new HashMap<>();
+  private final Map<String, String> incomingB3 = new HashMap<>();
+  private brave.propagation.TraceContext braveContext;
+  private final brave.propagation.TraceContext.Injector<Map<String, String>> braveInjector =
+      brave.propagation.B3Propagation.get().injector(Map::put);
+  private final brave.propagation.TraceContext.Extractor<Map<String, String>> braveExtractor =
+      brave.propagation.B3Propagation.get().extractor(Map::get);
   private Context ariadneContext;
   private io.opentelemetry.context.Context otelContext;
   private final W3CTraceContextPropagator ariadne = W3CTraceContextPropagator.create();
@@ -80,6 +90,15 @@ public class W3CTraceContextBenchmark {
   @Setup
   public void setUp() {
     incoming.put("traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01");
+    incomingB3.put("X-B3-TraceId", TRACE_ID);
+    incomingB3.put("X-B3-SpanId", SPAN_ID);
+    incomingB3.put("X-B3-Sampled", "1");
+    braveContext = brave.propagation.TraceContext.newBuilder()
+        .traceIdHigh(Long.parseUnsignedLong(TRACE_ID.substring(0, 16), 16))
+        .traceId(Long.parseUnsignedLong(TRACE_ID.substring(16), 16))
+        .spanId(Long.parseUnsignedLong(SPAN_ID, 16))
+        .sampled(true)
+        .build();
     ariadneContext = Context.root().with(Span.wrap(
         SpanContext.fromHex(TRACE_ID, SPAN_ID, TraceFlags.SAMPLED, TraceState.empty(), false)));
     otelContext = io.opentelemetry.context.Context.root().with(io.opentelemetry.api.trace.Span.wrap(
@@ -92,8 +111,10 @@ public class W3CTraceContextBenchmark {
   public Map<String, String> inject() {
     if (library.equals("ariadne")) {
       ariadne.inject(ariadneContext, outgoing, TextMapSetter.forMap());
-    } else {
+    } else if (library.equals("otel")) {
       otel.inject(otelContext, outgoing, OTEL_SETTER);
+    } else {
+      braveInjector.inject(braveContext, outgoing);
     }
     return outgoing;
   }
@@ -103,8 +124,10 @@ public class W3CTraceContextBenchmark {
   public void extract(Blackhole blackhole) {
     if (library.equals("ariadne")) {
       blackhole.consume(ariadne.extract(Context.root(), incoming, ARIADNE_GETTER));
-    } else {
+    } else if (library.equals("otel")) {
       blackhole.consume(otel.extract(io.opentelemetry.context.Context.root(), incoming, OTEL_GETTER));
+    } else {
+      blackhole.consume(braveExtractor.extract(incomingB3));
     }
   }
 }
