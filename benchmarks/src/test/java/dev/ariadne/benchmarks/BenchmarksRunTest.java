@@ -44,7 +44,7 @@ class BenchmarksRunTest {
     }
     assertThat(classes).containsExactlyInAnyOrder("BatchSpanProcessorBenchmark", "SampledSpanBenchmark",
         "UnsampledSpanBenchmark", "ContextBenchmark", "W3CTraceContextBenchmark", "SamplersBenchmark",
-        "SpanGrowthBenchmark", "FloorBenchmark");
+        "SpanGrowthBenchmark", "FloorBenchmark", "ExportEncodingBenchmark");
     // every library of every span scenario ran
     assertThat(results.stream().filter(r -> "brave".equals(r.getParams().getParam("library"))).count())
         .isGreaterThanOrEqualTo(4 + 1 + 2 + 2 + 2);
