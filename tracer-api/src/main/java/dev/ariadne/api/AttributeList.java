@@ -20,6 +20,7 @@ import java.util.List;
  */
 public final class AttributeList implements Attributes {
   private static final Object[] NO_SLOTS = new Object[0];
+  private static final int INDEX_THRESHOLD = 16;
   static final AttributeList EMPTY = new AttributeList(0, 0).build();
 
   private final int maxCount;
@@ -27,6 +28,9 @@ public final class AttributeList implements Attributes {
   private boolean frozen;
   // key of attribute i at 2i (a String, or the AttributeKey for list values), value at 2i + 1
   private Object[] slots = NO_SLOTS;
+  // Past INDEX_THRESHOLD attributes, a key lookup by scanning would make filling a list quadratic;
+  // an open-addressing table of (position + 1), 0 for empty, keeps each put constant-time.
+  private int[] index;
   private int count;
   private int dropped;
   private int truncated;
@@ -250,14 +254,11 @@ public final class AttributeList implements Attributes {
     Object[] s = slots;
     int n = count;
     int hash = name.hashCode();
-    for (int i = 0; i < n; i++) {
-      Object k = s[i * 2];
-      String existing = k instanceof String ? (String) k : ((AttributeKey<?>) k).name();
-      if (existing == name || (existing.hashCode() == hash && existing.equals(name))) {
-        s[i * 2] = keySlot;
-        s[i * 2 + 1] = value;
-        return;
-      }
+    int found = index != null ? findIndexed(name, hash) : findByScan(name, hash);
+    if (found >= 0) {
+      s[found * 2] = keySlot;
+      s[found * 2 + 1] = value;
+      return;
     }
     if (n >= maxCount) {
       dropped++;
@@ -270,6 +271,66 @@ public final class AttributeList implements Attributes {
     s[n * 2] = keySlot;
     s[n * 2 + 1] = value;
     count = n + 1;
+    if (index != null) {
+      if (count * 2 > index.length) {
+        rebuildIndex(index.length * 2);
+      } else {
+        addToIndex(index, n, hash);
+      }
+    } else if (count > INDEX_THRESHOLD) {
+      rebuildIndex(INDEX_THRESHOLD * 4); // lists of up to 16 attributes, the usual case, never pay for it
+    }
+  }
+
+  private int findByScan(String name, int hash) {
+    Object[] s = slots;
+    for (int i = 0, n = count; i < n; i++) {
+      String existing = name(s[i * 2]);
+      if (existing == name || (existing.hashCode() == hash && existing.equals(name))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int findIndexed(String name, int hash) {
+    int[] table = index;
+    int mask = table.length - 1;
+    for (int h = spread(hash) & mask; ; h = (h + 1) & mask) {
+      int position = table[h] - 1;
+      if (position < 0) {
+        return -1;
+      }
+      String existing = name(slots[position * 2]);
+      if (existing == name || (existing.hashCode() == hash && existing.equals(name))) {
+        return position;
+      }
+    }
+  }
+
+  private void rebuildIndex(int size) {
+    int[] table = new int[size];
+    for (int i = 0; i < count; i++) {
+      addToIndex(table, i, name(slots[i * 2]).hashCode());
+    }
+    index = table;
+  }
+
+  private static void addToIndex(int[] table, int position, int hash) {
+    int mask = table.length - 1;
+    int h = spread(hash) & mask;
+    while (table[h] != 0) {
+      h = (h + 1) & mask;
+    }
+    table[h] = position + 1;
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  private static String name(Object keySlot) {
+    return keySlot instanceof String ? (String) keySlot : ((AttributeKey<?>) keySlot).name();
   }
 
   private String truncate(String value) {

@@ -591,4 +591,62 @@ class AttributeListTest {
     assertThat(base).isNotEqualTo("n=1");
     assertThat(base).isNotEqualTo(null);
   }
+
+  @Test
+  void manyAttributes_keepOneValuePerKeyPastTheIndexThreshold() {
+    AttributeList list = new AttributeList(5000, 100);
+    for (int i = 0; i < 1000; i++) {
+      list.put("key." + i, (long) i);
+    }
+    for (int i = 0; i < 1000; i += 3) {
+      list.put(new String("key." + i), "replaced " + i); // equal, not identical, keys
+    }
+    list.put(AttributeKey.longArrayKey("key.7"), List.of(7L));
+
+    assertThat(list.size()).isEqualTo(1000);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(list.key(i)).isEqualTo("key." + i);
+      Object expected = i == 7 ? List.of(7L) : i % 3 == 0 ? "replaced " + i : (Object) (long) i;
+      assertThat(list.value(i)).as("key.%d", i).isEqualTo(expected);
+      assertThat(list.get("key." + i)).isEqualTo(expected);
+    }
+    assertThat(list.type(7)).isEqualTo(AttributeType.LONG_ARRAY);
+    assertThat(list.build().asMap()).hasSize(1000);
+  }
+
+  @Test
+  void manyAttributes_stopAtTheLimitAndStillReplaceExistingKeys() {
+    AttributeList list = new AttributeList(40, 100);
+    for (int i = 0; i < 100; i++) {
+      list.put("k" + i, true);
+    }
+    list.put("k39", false);
+    list.put("k40", false);
+
+    assertThat(list.size()).isEqualTo(40);
+    assertThat(list.droppedCount()).isEqualTo(61);
+    assertThat(list.get("k39")).isEqualTo(false);
+    assertThat(list.get("k40")).isNull();
+  }
+
+  @Test
+  void keysWithCollidingHashes_areKeptApart() {
+    // "Aa" and "BB" share a hash code, as do their concatenations
+    String[] colliding = {"AaAa", "AaBB", "BBAa", "BBBB"};
+    AttributeList list = new AttributeList(1000, 100);
+    for (int i = 0; i < 20; i++) {
+      list.put("filler" + i, i);
+    }
+    for (String key : colliding) {
+      list.put(key, key.toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String key : colliding) {
+      list.put(key, key);
+    }
+
+    assertThat(list.size()).isEqualTo(24);
+    for (String key : colliding) {
+      assertThat(list.get(key)).isEqualTo(key);
+    }
+  }
 }
