@@ -99,10 +99,35 @@ public final class Match {
     return endpoint(attributes);
   }
 
-  /** The string value of http.route, else of url.path; null if neither. */
+  /**
+   * The string value of http.route, else of url.path; null if neither. One pass for both keys, so
+   * a span without a route (only a path) costs no failed search for the route first: each key is
+   * compared by identity (keys are usually the same interned literals), and by contents only when
+   * the lengths agree.
+   */
   private static String endpoint(Attributes attributes) {
-    String route = stringAttribute(attributes, HTTP_ROUTE);
-    return route != null ? route : stringAttribute(attributes, URL_PATH);
+    String path = null;
+    boolean pathSeen = false;
+    for (int i = 0, n = attributes.size(); i < n; i++) {
+      String k = attributes.key(i);
+      if (sameKey(k, HTTP_ROUTE)) {
+        Object route = attributes.value(i);
+        if (route instanceof String) {
+          return (String) route;
+        }
+        return pathSeen ? path : stringAttribute(attributes, URL_PATH);
+      }
+      if (!pathSeen && sameKey(k, URL_PATH)) {
+        Object value = attributes.value(i);
+        path = value instanceof String ? (String) value : null;
+        pathSeen = true;
+      }
+    }
+    return path;
+  }
+
+  private static boolean sameKey(String k, String key) {
+    return k == key || (k.length() == key.length() && k.equals(key));
   }
 
   /**
@@ -131,6 +156,16 @@ public final class Match {
       default:
         return globMatches(pattern, value);
     }
+  }
+
+  /** Whether this match compares the whole value with one literal, so a table can stand for it. */
+  boolean isExact() {
+    return kind == EXACT;
+  }
+
+  /** The interned literal an exact match compares with. */
+  String exactLiteral() {
+    return literal;
   }
 
   /** Whether a span with this name and these attributes matches. */

@@ -44,7 +44,8 @@ import java.util.Map;
  *
  * <p>Everything is worked out when the sampler is built: the rules' matchers, and for every pair
  * of rule and tier the threshold and the result with its attributes. A decision is a walk over the
- * rules (each attribute looked up once for a run of rules reading it), one over the tiers, and a
+ * rules (each attribute looked up once for a run of rules reading it, and a run of exact rules on
+ * one value answered by one hash-table probe, see {@code FirstMatch}), one over the tiers, and a
  * comparison; it allocates nothing.
  *
  * <h2>The string form</h2>
@@ -71,10 +72,8 @@ import java.util.Map;
  * </pre>
  */
 public final class RuleSampler implements Sampler {
-  private final Match[] rules;
-  private final int[] ruleTargets;
-  private final Match[] tiers;
-  private final int[] tierTargets;
+  private final FirstMatch rules;
+  private final FirstMatch tiers;
   private final int columns; // tiers + 1: the last column is "no tier matched"
   private final long[] thresholds; // [rule * columns + tier]; the last row is the default
   private final double[] rates;
@@ -85,11 +84,9 @@ public final class RuleSampler implements Sampler {
   private RuleSampler(Builder b) {
     int ruleCount = b.ruleMatches.size();
     int tierCount = b.tierMatches.size();
-    this.rules = b.ruleMatches.toArray(new Match[0]);
-    this.tiers = b.tierMatches.toArray(new Match[0]);
     Map<String, Integer> targetIds = new HashMap<>();
-    this.ruleTargets = targetIds(rules, targetIds);
-    this.tierTargets = targetIds(tiers, targetIds);
+    this.rules = new FirstMatch(b.ruleMatches, targetIds);
+    this.tiers = new FirstMatch(b.tierMatches, targetIds);
     this.columns = tierCount + 1;
     this.thresholds = new long[(ruleCount + 1) * columns];
     this.rates = new double[thresholds.length];
@@ -108,14 +105,6 @@ public final class RuleSampler implements Sampler {
       }
     }
     this.description = "Rules{" + b.text() + '}';
-  }
-
-  private static int[] targetIds(Match[] matches, Map<String, Integer> ids) {
-    int[] result = new int[matches.length];
-    for (int i = 0; i < matches.length; i++) {
-      result[i] = ids.computeIfAbsent(matches[i].targetKey(), k -> ids.size());
-    }
-    return result;
   }
 
   /** A builder with no rules, no tiers and a default rate of 1. */
@@ -144,22 +133,6 @@ public final class RuleSampler implements Sampler {
     return SamplingAttributes.isLocalRoot(parentContext) ? results[cell] : SamplingResult.recordAndSample();
   }
 
-  /** The index of the first match, or {@code matches.length} when none matches. */
-  private static int firstMatch(Match[] matches, int[] targets, String name, Attributes attributes) {
-    int lastTarget = -1;
-    String value = null;
-    for (int i = 0; i < matches.length; i++) {
-      if (targets[i] != lastTarget) {
-        lastTarget = targets[i];
-        value = matches[i].valueOf(name, attributes);
-      }
-      if (value != null && matches[i].matches(value)) {
-        return i;
-      }
-    }
-    return matches.length;
-  }
-
   /** The rate a root span with this name and these attributes is sampled at. */
   public double rateFor(String name, Attributes attributes) {
     return rates[cell(name, attributes)];
@@ -175,7 +148,7 @@ public final class RuleSampler implements Sampler {
 
   private int cell(String name, Attributes attributes) {
     Attributes attrs = attributes == null ? Attributes.empty() : attributes;
-    return firstMatch(rules, ruleTargets, name, attrs) * columns + firstMatch(tiers, tierTargets, name, attrs);
+    return rules.find(name, attrs) * columns + tiers.find(name, attrs);
   }
 
   @Override
