@@ -11,6 +11,7 @@ import dev.ariadne.core.export.ExportResult;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
 import dev.ariadne.exporter.http.HttpExporter;
+import dev.ariadne.testing.TestSpanData;
 import io.jaegertracing.thriftjava.Batch;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,9 +74,9 @@ class JaegerHttpExporterTest {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/traces";
   }
 
-  private static TestSpan span(long id, String service) {
-    TestSpan span = new TestSpan(SpanContext.create(0L, 77L, id, TraceFlags.SAMPLED, TraceState.empty()));
-    span.resource = Resource.of(Attributes.of("service.name", service));
+  private static TestSpanData span(long id, String service) {
+    TestSpanData span = TestSpanData.of(SpanContext.create(0L, 77L, id, TraceFlags.SAMPLED, TraceState.empty()));
+    span.resource(Resource.of(Attributes.of("service.name", service)));
     return span;
   }
 
@@ -114,8 +115,8 @@ class JaegerHttpExporterTest {
     String large = "x".repeat(200 * 1024);
     List<SpanData> spans = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
-      TestSpan span = span(i, "big");
-      span.attributes = Attributes.of("payload", large);
+      TestSpanData span = span(i, "big");
+      span.attributes(Attributes.of("payload", large));
       spans.add(span);
     }
 

@@ -21,6 +21,8 @@ import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SimpleSpanProcessor;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import io.jaegertracing.thriftjava.Batch;
 import io.jaegertracing.thriftjava.Log;
 import io.jaegertracing.thriftjava.SpanRef;
@@ -42,8 +44,8 @@ class JaegerThriftEncoderTest {
   private static final long SPAN_ID = 0x8123_4567_89AB_CDEFL;
   private static final long PARENT_ID = 0xFEDC_BA98_7654_3210L;
 
-  private static TestSpan sampledSpan() {
-    return new TestSpan(SpanContext.create(TRACE_HIGH, TRACE_LOW, SPAN_ID, TraceFlags.SAMPLED, TraceState.empty()));
+  private static TestSpanData sampledSpan() {
+    return TestSpanData.of(SpanContext.create(TRACE_HIGH, TRACE_LOW, SPAN_ID, TraceFlags.SAMPLED, TraceState.empty()));
   }
 
   private static io.jaegertracing.thriftjava.Span encodeOne(SpanData span) {
@@ -71,33 +73,32 @@ class JaegerThriftEncoderTest {
 
   @Test
   void spanWithEveryFeature_decodesWithTheOfficialClasses_fieldByField() {
-    TestSpan span = sampledSpan();
-    span.context = SpanContext.create(TRACE_HIGH, TRACE_LOW, SPAN_ID, TraceFlags.SAMPLED,
-        TraceState.empty().with("vendor", "opaque").with("ot", "p:8"));
-    span.parent = SpanContext.create(TRACE_HIGH, TRACE_LOW, PARENT_ID, TraceFlags.SAMPLED, TraceState.empty());
-    span.name = "GET /orders/{id}";
-    span.kind = SpanKind.SERVER;
-    span.attributes = Attributes.builder()
+    TestSpanData span = sampledSpan();
+    span.context(SpanContext.create(TRACE_HIGH, TRACE_LOW, SPAN_ID, TraceFlags.SAMPLED,
+        TraceState.empty().with("vendor", "opaque").with("ot", "p:8")));
+    span.parent(SpanContext.create(TRACE_HIGH, TRACE_LOW, PARENT_ID, TraceFlags.SAMPLED, TraceState.empty()));
+    span.name("GET /orders/{id}");
+    span.kind(SpanKind.SERVER);
+    span.attributes(Attributes.builder()
         .put("http.method", "GET").put("http.status_code", 500L).put("ratio", 0.25).put("cached", false)
         .put(dev.ariadne.api.AttributeKey.stringArrayKey("tags"), List.of("a", "b\"c"))
         .put(dev.ariadne.api.AttributeKey.longArrayKey("ids"), List.of(1L, -2L))
-        .build();
-    span.droppedAttributes = 3;
-    span.truncatedValues = 2;
-    span.droppedEvents = 1;
-    span.droppedLinks = 4;
-    span.events.add(EventData.of("cache.miss", span.startNanos + 1_500, Attributes.of("key", "order:7"), 2));
-    span.events.add(EventData.of("exception", span.startNanos + 2_000_000, Attributes.builder()
+        .build());
+    span.droppedAttributes(3);
+    span.truncatedAttributeValues(2);
+    span.droppedEvents(1);
+    span.droppedLinks(4);
+    span.event(EventData.of("cache.miss", span.startEpochNanos() + 1_500, Attributes.of("key", "order:7"), 2));
+    span.event(EventData.of("exception", span.startEpochNanos() + 2_000_000, Attributes.builder()
         .put("exception.type", "java.io.IOException").put("exception.message", "reset")
         .put("exception.stacktrace", "java.io.IOException: reset\n\tat X.y(X.java:1)")
         .put("exception.escaped", true).build(), 0));
-    span.links.add(Link.of(SpanContext.create(1L, 2L, 3L, TraceFlags.SAMPLED, TraceState.empty()),
+    span.link(Link.of(SpanContext.create(1L, 2L, 3L, TraceFlags.SAMPLED, TraceState.empty()),
         Attributes.of("link.kind", "batch", "n", "1")));
-    span.links.add(Link.of(SpanContext.create(0L, -5L, Long.MIN_VALUE, TraceFlags.NONE, TraceState.empty()), null));
-    span.status = StatusCode.ERROR;
-    span.statusDescription = "upstream failed";
-    span.resource = Resource.of(Attributes.builder()
-        .put("service.name", "orders").put("host.name", "box-1").put("process.pid", 4242L).build());
+    span.link(Link.of(SpanContext.create(0L, -5L, Long.MIN_VALUE, TraceFlags.NONE, TraceState.empty()), null));
+    span.status(StatusCode.ERROR, "upstream failed");
+    span.resource(Resource.of(Attributes.builder()
+        .put("service.name", "orders").put("host.name", "box-1").put("process.pid", 4242L).build()));
 
     Batch batch = assertRoundTrip(List.of(span));
 
@@ -138,19 +139,19 @@ class JaegerThriftEncoderTest {
 
   @Test
   void ids_withTheTopBitSet_areTheSameBitsAsSignedLongs() {
-    TestSpan span = new TestSpan(SpanContext.fromHex(
+    TestSpanData span = TestSpanData.of(SpanContext.fromHex(
         "ffffffffffffffff8000000000000000", "8000000000000001", TraceFlags.SAMPLED, TraceState.empty(), false));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getTraceIdHigh()).isEqualTo(-1L);
     assertThat(out.getTraceIdLow()).isEqualTo(Long.MIN_VALUE);
     assertThat(out.getSpanId()).isEqualTo(Long.MIN_VALUE + 1);
     assertThat(Long.toHexString(out.getTraceIdHigh()) + Long.toHexString(out.getTraceIdLow()))
-        .isEqualTo(span.context.traceIdHex());
+        .isEqualTo(span.spanContext().traceIdHex());
   }
 
   @Test
   void sixtyFourBitTraceId_hasZeroHighHalf() {
-    TestSpan span = new TestSpan(SpanContext.create(0L, 0x1234L, 0x99L, TraceFlags.SAMPLED, TraceState.empty()));
+    TestSpanData span = TestSpanData.of(SpanContext.create(0L, 0x1234L, 0x99L, TraceFlags.SAMPLED, TraceState.empty()));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getTraceIdHigh()).isZero();
     assertThat(out.getTraceIdLow()).isEqualTo(0x1234L);
@@ -165,8 +166,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void rootSpanWithLinks_hasOnlyFollowsFromReferences() {
-    TestSpan span = sampledSpan();
-    span.links.add(Link.of(SpanContext.create(7L, 8L, 9L, TraceFlags.SAMPLED, TraceState.empty()), null));
+    TestSpanData span = sampledSpan();
+    span.link(Link.of(SpanContext.create(7L, 8L, 9L, TraceFlags.SAMPLED, TraceState.empty()), null));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getParentSpanId()).isZero();
     assertThat(out.getReferences()).extracting(SpanRef::getRefType).containsExactly(SpanRefType.FOLLOWS_FROM);
@@ -175,9 +176,9 @@ class JaegerThriftEncoderTest {
 
   @Test
   void linkToAnInvalidContext_isLeftOut_andCountedAsDropped() {
-    TestSpan span = sampledSpan();
-    span.links.add(Link.of(SpanContext.invalid(), Attributes.of("a", "b")));
-    span.links.add(null);
+    TestSpanData span = sampledSpan();
+    span.link(Link.of(SpanContext.invalid(), Attributes.of("a", "b")));
+    span.link(null);
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getReferences()).isEmpty();
     assertThat(tagNamed(out, "otel.dropped_links_count").getVLong()).isEqualTo(2L);
@@ -186,9 +187,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void times_areMicroseconds_truncatedFromNanoseconds() {
-    TestSpan span = sampledSpan();
-    span.startNanos = 1_000_999L;
-    span.endNanos = 3_000_998L;
+    TestSpanData span = sampledSpan();
+    span.times(1_000_999L, 3_000_998L);
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getStartTime()).isEqualTo(1_000L);
     assertThat(out.getDuration()).isEqualTo(1_999L);
@@ -196,15 +196,15 @@ class JaegerThriftEncoderTest {
 
   @Test
   void unendedSpan_hasZeroDuration() {
-    TestSpan span = sampledSpan();
-    span.endNanos = 0;
+    TestSpanData span = sampledSpan();
+    span.times(span.startEpochNanos(), 0);
     assertThat(encodeOne(span).getDuration()).isZero();
   }
 
   @Test
   void unsampledSpan_hasFlagsZero_andTheW3cRandomFlagIsNotMistakenForDebug() {
-    TestSpan unsampled = new TestSpan(SpanContext.create(1L, 2L, 3L, TraceFlags.RANDOM, TraceState.empty()));
-    TestSpan random = new TestSpan(SpanContext.create(1L, 2L, 4L,
+    TestSpanData unsampled = TestSpanData.of(SpanContext.create(1L, 2L, 3L, TraceFlags.RANDOM, TraceState.empty()));
+    TestSpanData random = TestSpanData.of(SpanContext.create(1L, 2L, 4L,
         (byte) (TraceFlags.RANDOM | TraceFlags.SAMPLED), TraceState.empty()));
     Batch batch = assertRoundTrip(List.of(unsampled, random));
     assertThat(batch.getSpans()).extracting(io.jaegertracing.thriftjava.Span::getFlags).containsExactly(0, 1);
@@ -212,9 +212,9 @@ class JaegerThriftEncoderTest {
 
   @Test
   void attributes_becomeTypedTags() {
-    TestSpan span = sampledSpan();
-    span.attributes = Attributes.builder()
-        .put("s", "text").put("l", Long.MIN_VALUE).put("d", -0.0).put("b", true).build();
+    TestSpanData span = sampledSpan();
+    span.attributes(Attributes.builder()
+        .put("s", "text").put("l", Long.MIN_VALUE).put("d", -0.0).put("b", true).build());
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(tagNamed(out, "s").getVType()).isEqualTo(TagType.STRING);
     assertThat(tagNamed(out, "s").getVStr()).isEqualTo("text");
@@ -228,14 +228,14 @@ class JaegerThriftEncoderTest {
 
   @Test
   void arrays_becomeJsonListStrings() {
-    TestSpan span = sampledSpan();
-    span.attributes = new TestAttributes()
+    TestSpanData span = sampledSpan();
+    span.attributes(RawAttributes.create()
         .put("strings", List.of("plain", "quote\"back\\slash", "line\nbreak\ttab\u0001", "é"))
         .put("longs", List.of(1L, Long.MAX_VALUE))
         .put("doubles", Arrays.asList(1.5, 1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))
         .put("bools", List.of(true, false))
         .put("empty", List.of())
-        .put("withNull", Arrays.asList("a", null));
+        .put("withNull", Arrays.asList("a", null)));
     io.jaegertracing.thriftjava.Span out = decode(JaegerHttpExporter.encoder().encode(List.of(span))).getSpans().get(0);
     assertThat(tagNamed(out, "strings").getVStr())
         .isEqualTo("[\"plain\",\"quote\\\"back\\\\slash\",\"line\\nbreak\\ttab\\u0001\",\"é\"]");
@@ -249,8 +249,8 @@ class JaegerThriftEncoderTest {
   @ParameterizedTest
   @EnumSource(SpanKind.class)
   void spanKind_isALowercaseTag_exceptForInternal(SpanKind kind) {
-    TestSpan span = sampledSpan();
-    span.kind = kind;
+    TestSpanData span = sampledSpan();
+    span.kind(kind);
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     if (kind == SpanKind.INTERNAL) {
       assertThat(tagKeys(out)).doesNotContain("span.kind");
@@ -261,9 +261,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void errorStatus_addsBooleanErrorTag_andStatusCodeAndDescription() {
-    TestSpan span = sampledSpan();
-    span.status = StatusCode.ERROR;
-    span.statusDescription = "timeout";
+    TestSpanData span = sampledSpan();
+    span.status(StatusCode.ERROR, "timeout");
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(tagNamed(out, "error").getVType()).isEqualTo(TagType.BOOL);
     assertThat(tagNamed(out, "error").isVBool()).isTrue();
@@ -273,9 +272,9 @@ class JaegerThriftEncoderTest {
 
   @Test
   void errorStatus_replacesTheApplicationsOwnErrorAttribute() {
-    TestSpan span = sampledSpan();
-    span.attributes = Attributes.of("error", "yes");
-    span.status = StatusCode.ERROR;
+    TestSpanData span = sampledSpan();
+    span.attributes(Attributes.of("error", "yes"));
+    span.status(StatusCode.ERROR, "");
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getTags()).filteredOn(t -> t.getKey().equals("error")).singleElement()
         .satisfies(t -> assertThat(t.getVType()).isEqualTo(TagType.BOOL));
@@ -284,15 +283,15 @@ class JaegerThriftEncoderTest {
 
   @Test
   void withoutErrorStatus_theApplicationsErrorAttributeIsKept() {
-    TestSpan span = sampledSpan();
-    span.attributes = Attributes.of("error", "yes");
+    TestSpanData span = sampledSpan();
+    span.attributes(Attributes.of("error", "yes"));
     assertThat(tagNamed(encodeOne(span), "error").getVStr()).isEqualTo("yes");
   }
 
   @Test
   void okStatus_addsOnlyTheStatusCode() {
-    TestSpan span = sampledSpan();
-    span.status = StatusCode.OK;
+    TestSpanData span = sampledSpan();
+    span.status(StatusCode.OK, "");
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(tagNamed(out, "otel.status_code").getVStr()).isEqualTo("OK");
     assertThat(tagKeys(out)).doesNotContain("error", "otel.status_description");
@@ -305,8 +304,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void instrumentationScope_becomesScopeTags_andAMissingVersionIsLeftOut() {
-    TestSpan span = sampledSpan();
-    span.scope = InstrumentationScope.of("jdbc", null);
+    TestSpanData span = sampledSpan();
+    span.scope(InstrumentationScope.of("jdbc", null));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(tagNamed(out, "otel.scope.name").getVStr()).isEqualTo("jdbc");
     assertThat(tagKeys(out)).doesNotContain("otel.scope.version");
@@ -314,8 +313,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void droppedCounts_appearOnlyWhenNonZero() {
-    TestSpan span = sampledSpan();
-    span.events.add(EventData.of("e", span.startNanos, Attributes.empty(), 0));
+    TestSpanData span = sampledSpan();
+    span.event(EventData.of("e", span.startEpochNanos(), Attributes.empty(), 0));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(tagKeys(out)).noneMatch(k -> k.contains("dropped") || k.contains("truncated"));
     assertThat(out.getLogs().get(0).getFields()).extracting(Tag::getKey).containsExactly("event");
@@ -323,9 +322,9 @@ class JaegerThriftEncoderTest {
 
   @Test
   void emptyAttributes_giveOnlyTheMappedTags() {
-    TestSpan span = sampledSpan();
-    span.attributes = Attributes.empty();
-    span.resource = Resource.empty();
+    TestSpanData span = sampledSpan();
+    span.attributes(Attributes.empty());
+    span.resource(Resource.empty());
     Batch batch = assertRoundTrip(List.of(span));
     assertThat(tagKeys(batch.getSpans().get(0))).containsExactly("otel.scope.name", "otel.scope.version");
     assertThat(batch.getSpans().get(0).isSetLogs()).isFalse();
@@ -335,8 +334,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void events_becomeLogs_withTheNameInTheEventField_andTypedFields() {
-    TestSpan span = sampledSpan();
-    span.events.add(EventData.of("retry", 5_000_999L,
+    TestSpanData span = sampledSpan();
+    span.event(EventData.of("retry", 5_000_999L,
         Attributes.builder().put("attempt", 2L).put("delay", 0.5).put("final", false).put("why", "503").build(), 0));
     Log log = encodeOne(span).getLogs().get(0);
     assertThat(log.getTimestamp()).isEqualTo(5_000L);
@@ -348,8 +347,8 @@ class JaegerThriftEncoderTest {
 
   @Test
   void eventAttributeNamedEvent_takesPrecedenceOverTheName() {
-    TestSpan span = sampledSpan();
-    span.events.add(EventData.of("name", 0L, Attributes.of("event", "from-attribute"), 0));
+    TestSpanData span = sampledSpan();
+    span.event(EventData.of("name", 0L, Attributes.of("event", "from-attribute"), 0));
     Log log = encodeOne(span).getLogs().get(0);
     assertThat(log.getFields()).extracting(Tag::getKey, Tag::getVStr).containsExactly(tuple("event", "from-attribute"));
   }
@@ -415,10 +414,10 @@ class JaegerThriftEncoderTest {
 
   @Test
   void nonAsciiStrings_roundTrip_andUnpairedSurrogatesBecomeQuestionMarks() {
-    TestSpan span = sampledSpan();
-    span.name = "注文を取得 🚀 ünïcödé";
-    span.attributes = new TestAttributes().put("ключ", "значение 😀").put("bad", "x\uD800y\uDC00z");
-    span.resource = Resource.of(Attributes.of("service.name", "サービス"));
+    TestSpanData span = sampledSpan();
+    span.name("注文を取得 🚀 ünïcödé");
+    span.attributes(RawAttributes.create().put("ключ", "значение 😀").put("bad", "x\uD800y\uDC00z"));
+    span.resource(Resource.of(Attributes.of("service.name", "サービス")));
     Batch batch = assertRoundTrip(List.of(span));
     io.jaegertracing.thriftjava.Span out = batch.getSpans().get(0);
     assertThat(batch.getProcess().getServiceName()).isEqualTo("サービス");
@@ -431,10 +430,10 @@ class JaegerThriftEncoderTest {
   void hundredKilobyteStrings_roundTrip() {
     String ascii = "a".repeat(100 * 1024);
     String wide = "€".repeat(100 * 1024);
-    TestSpan span = sampledSpan();
-    span.name = ascii;
-    span.attributes = Attributes.of("ascii", ascii, "wide", wide);
-    span.events.add(EventData.of("big", 1L, Attributes.of("payload", wide), 0));
+    TestSpanData span = sampledSpan();
+    span.name(ascii);
+    span.attributes(Attributes.of("ascii", ascii, "wide", wide));
+    span.event(EventData.of("big", 1L, Attributes.of("payload", wide), 0));
     io.jaegertracing.thriftjava.Span out = encodeOne(span);
     assertThat(out.getOperationName()).isEqualTo(ascii);
     assertThat(tagNamed(out, "wide").getVStr()).isEqualTo(wide);
@@ -442,10 +441,10 @@ class JaegerThriftEncoderTest {
 
   @Test
   void nanAndInfiniteDoubles_keepTheirValues() {
-    TestSpan span = sampledSpan();
-    span.attributes = new TestAttributes()
+    TestSpanData span = sampledSpan();
+    span.attributes(RawAttributes.create()
         .put("nan", Double.NaN).put("inf", Double.POSITIVE_INFINITY).put("ninf", Double.NEGATIVE_INFINITY)
-        .put("min", Double.MIN_VALUE);
+        .put("min", Double.MIN_VALUE));
     Batch batch = assertRoundTrip(List.of(span));
     io.jaegertracing.thriftjava.Span out = batch.getSpans().get(0);
     assertThat(tagNamed(out, "nan").getVDouble()).isNaN();
@@ -456,13 +455,13 @@ class JaegerThriftEncoderTest {
 
   @Test
   void nullsInASpan_areWrittenAsEmptyOrLeftOut_neverThrown() {
-    TestSpan span = sampledSpan();
-    span.name = null;
-    span.status = null;
-    span.kind = null;
-    span.scope = null;
-    span.attributes = new TestAttributes().put("gone", null).put("kept", "v");
-    span.events = Arrays.asList(null, EventData.of(null, 1L, null, 0));
+    TestSpanData span = sampledSpan();
+    span.name(null);
+    span.status(null, "");
+    span.kind(null);
+    span.scope(null);
+    span.attributes(RawAttributes.create().put("gone", null).put("kept", "v"));
+    span.events(Arrays.asList(null, EventData.of(null, 1L, null, 0)));
     Batch batch = decode(JaegerHttpExporter.encoder().encode(Arrays.asList(null, span, null)));
     assertThat(batch.getSpans()).hasSize(1);
     io.jaegertracing.thriftjava.Span out = batch.getSpans().get(0);
@@ -485,9 +484,9 @@ class JaegerThriftEncoderTest {
   void manySpans_allRoundTrip() {
     List<SpanData> spans = new ArrayList<>();
     for (int i = 1; i <= 5_000; i++) {
-      TestSpan span = new TestSpan(SpanContext.create(i, -i, i * 31L, TraceFlags.SAMPLED, TraceState.empty()));
-      span.name = "op-" + i;
-      span.attributes = Attributes.builder().put("i", (long) i).put("s", "v" + i).build();
+      TestSpanData span = TestSpanData.of(SpanContext.create(i, -i, i * 31L, TraceFlags.SAMPLED, TraceState.empty()));
+      span.name("op-" + i);
+      span.attributes(Attributes.builder().put("i", (long) i).put("s", "v" + i).build());
       spans.add(span);
     }
     Batch batch = assertRoundTrip(spans);

@@ -13,6 +13,8 @@ import dev.ariadne.core.export.EventData;
 import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import io.jaegertracing.thriftjava.Batch;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ class RandomizedRoundTripTest {
   }
 
   private Resource randomResource() {
-    TestAttributes attributes = new TestAttributes();
+    RawAttributes attributes = RawAttributes.create();
     if (random.nextInt(5) > 0) {
       attributes.put("service.name", random.nextInt(10) == 0 ? (Object) 7L : randomText(20));
     }
@@ -59,7 +61,7 @@ class RandomizedRoundTripTest {
     return Resource.of(attributes);
   }
 
-  private TestSpan randomSpan(Resource resource) {
+  private TestSpanData randomSpan(Resource resource) {
     long high = random.nextInt(4) == 0 ? 0L : random.nextLong();
     long low = nonZero();
     byte flags = (byte) random.nextInt(4);
@@ -67,38 +69,38 @@ class RandomizedRoundTripTest {
     if (random.nextInt(3) == 0) {
       state = state.with("vendor" + random.nextInt(3), "v" + random.nextInt(1000)).with("ot", "th:8");
     }
-    TestSpan span = new TestSpan(SpanContext.create(high, low, nonZero(), flags, state));
+    TestSpanData span = TestSpanData.of(SpanContext.create(high, low, nonZero(), flags, state));
     if (random.nextBoolean()) {
-      span.parent = SpanContext.create(high, low, nonZero(), flags, TraceState.empty());
+      span.parent(SpanContext.create(high, low, nonZero(), flags, TraceState.empty()));
     }
-    span.resource = resource;
-    span.name = randomText(30);
-    span.kind = SpanKind.values()[random.nextInt(SpanKind.values().length)];
-    span.status = StatusCode.values()[random.nextInt(StatusCode.values().length)];
-    span.statusDescription = span.status == StatusCode.ERROR && random.nextBoolean() ? randomText(20) : "";
-    span.scope = InstrumentationScope.of(randomText(10), random.nextBoolean() ? null : "1." + random.nextInt(9));
-    span.startNanos = random.nextLong() >>> 2;
-    span.endNanos = random.nextInt(10) == 0 ? 0L : span.startNanos + (random.nextLong() >>> 24);
-    span.attributes = randomAttributes(random.nextInt(8));
-    span.droppedAttributes = randomCount();
-    span.truncatedValues = randomCount();
-    span.droppedEvents = randomCount();
-    span.droppedLinks = randomCount();
+    span.resource(resource);
+    span.name(randomText(30));
+    span.kind(SpanKind.values()[random.nextInt(SpanKind.values().length)]);
+    StatusCode status = StatusCode.values()[random.nextInt(StatusCode.values().length)];
+    span.status(status, status == StatusCode.ERROR && random.nextBoolean() ? randomText(20) : "");
+    span.scope(InstrumentationScope.of(randomText(10), random.nextBoolean() ? null : "1." + random.nextInt(9)));
+    long start = random.nextLong() >>> 2;
+    span.times(start, random.nextInt(10) == 0 ? 0L : start + (random.nextLong() >>> 24));
+    span.attributes(randomAttributes(random.nextInt(8)));
+    span.droppedAttributes(randomCount());
+    span.truncatedAttributeValues(randomCount());
+    span.droppedEvents(randomCount());
+    span.droppedLinks(randomCount());
     int events = random.nextInt(4);
     for (int i = 0; i < events; i++) {
-      span.events.add(randomEvent(span.startNanos));
+      span.event(randomEvent(start));
     }
     int links = random.nextInt(4);
     for (int i = 0; i < links; i++) {
       switch (random.nextInt(6)) {
         case 0:
-          span.links.add(Link.of(SpanContext.invalid(), randomAttributes(2)));
+          span.link(Link.of(SpanContext.invalid(), randomAttributes(2)));
           break;
         case 1:
-          span.links.add(null);
+          span.link(null);
           break;
         default:
-          span.links.add(Link.of(
+          span.link(Link.of(
               SpanContext.create(random.nextLong(), nonZero(), nonZero(), TraceFlags.SAMPLED, TraceState.empty()),
               randomAttributes(random.nextInt(3))));
       }
@@ -110,7 +112,7 @@ class RandomizedRoundTripTest {
     long at = start + random.nextInt(1_000_000_000);
     switch (random.nextInt(4)) {
       case 0: {
-        TestAttributes exception = new TestAttributes()
+        RawAttributes exception = RawAttributes.create()
             .put("exception.type", "java.lang." + randomText(8))
             .put("exception.message", randomText(40))
             .put("exception.stacktrace", randomText(300));
@@ -120,14 +122,14 @@ class RandomizedRoundTripTest {
         return EventData.of("exception", at, exception, randomCount());
       }
       case 1:
-        return EventData.of(randomText(10), at, new TestAttributes().put("event", randomText(5)), 0);
+        return EventData.of(randomText(10), at, RawAttributes.create().put("event", randomText(5)), 0);
       default:
         return EventData.of(randomText(15), at, randomAttributes(random.nextInt(4)), randomCount());
     }
   }
 
   private Attributes randomAttributes(int count) {
-    TestAttributes attributes = new TestAttributes();
+    RawAttributes attributes = RawAttributes.create();
     for (int i = 0; i < count; i++) {
       String key = random.nextInt(4) == 0 ? KEYS[random.nextInt(KEYS.length)] : randomText(12);
       attributes.put(key, random.nextInt(20) == 0 ? null : randomValue());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.management.ThreadMXBean;
 import dev.ariadne.api.AttributeKey;
+import dev.ariadne.api.AttributeType;
 import dev.ariadne.api.Attributes;
 import dev.ariadne.api.Context;
 import dev.ariadne.api.Link;
@@ -25,8 +26,11 @@ import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SimpleSpanProcessor;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +165,7 @@ class OtlpJsonEncoderTest {
 
   @Test
   void rootSpan_hasNoParentSpanId() {
-    TestSpan root = new TestSpan();
+    TestSpanData root = TestSpanData.create();
     String json = json(List.of(root));
 
     assertThat(json).doesNotContain("parentSpanId");
@@ -171,11 +175,11 @@ class OtlpJsonEncoderTest {
 
   @Test
   void idsWithTheTopBitSet_areWrittenAsFullLowercaseHex() {
-    TestSpan span = new TestSpan();
-    span.spanContext = SpanContext.create(0x8000000000000000L, 0xffffffffffffffffL, 0x8000000000000000L,
-        TraceFlags.SAMPLED, TraceState.empty());
-    span.parent = SpanContext.create(0x8000000000000000L, 0xffffffffffffffffL, 0xfedcba9876543210L,
-        TraceFlags.SAMPLED, TraceState.empty());
+    TestSpanData span = TestSpanData.create();
+    span.context(SpanContext.create(0x8000000000000000L, 0xffffffffffffffffL, 0x8000000000000000L,
+        TraceFlags.SAMPLED, TraceState.empty()));
+    span.parent(SpanContext.create(0x8000000000000000L, 0xffffffffffffffffL, 0xfedcba9876543210L,
+        TraceFlags.SAMPLED, TraceState.empty()));
 
     String json = json(List.of(span));
 
@@ -187,8 +191,8 @@ class OtlpJsonEncoderTest {
 
   @Test
   void smallIds_keepTheirLeadingZeros() {
-    TestSpan span = new TestSpan();
-    span.spanContext = SpanContext.create(0, 1, 2, TraceFlags.SAMPLED, TraceState.empty());
+    TestSpanData span = TestSpanData.create();
+    span.context(SpanContext.create(0, 1, 2, TraceFlags.SAMPLED, TraceState.empty()));
 
     assertThat(json(List.of(span))).contains("\"traceId\":\"00000000000000000000000000000001\"")
         .contains("\"spanId\":\"0000000000000002\"");
@@ -196,14 +200,14 @@ class OtlpJsonEncoderTest {
 
   @Test
   void flags_carryTheTraceFlagsAndWhetherTheParentIsRemote() {
-    TestSpan root = new TestSpan();
-    TestSpan localChild = new TestSpan();
-    localChild.parent = SpanContext.create(1, 2, 3, TraceFlags.SAMPLED, TraceState.empty());
-    TestSpan remoteChild = new TestSpan();
-    remoteChild.parent = SpanContext.createFromRemoteParent(1, 2, 3, TraceFlags.SAMPLED, TraceState.empty());
-    remoteChild.spanContext = SpanContext.create(1, 2, 4, (byte) (TraceFlags.SAMPLED | TraceFlags.RANDOM), TraceState.empty());
-    TestSpan unsampled = new TestSpan();
-    unsampled.spanContext = SpanContext.create(1, 2, 5, TraceFlags.NONE, TraceState.empty());
+    TestSpanData root = TestSpanData.create();
+    TestSpanData localChild = TestSpanData.create();
+    localChild.parent(SpanContext.create(1, 2, 3, TraceFlags.SAMPLED, TraceState.empty()));
+    TestSpanData remoteChild = TestSpanData.create();
+    remoteChild.parent(SpanContext.createFromRemoteParent(1, 2, 3, TraceFlags.SAMPLED, TraceState.empty()));
+    remoteChild.context(SpanContext.create(1, 2, 4, (byte) (TraceFlags.SAMPLED | TraceFlags.RANDOM), TraceState.empty()));
+    TestSpanData unsampled = TestSpanData.create();
+    unsampled.context(SpanContext.create(1, 2, 5, TraceFlags.NONE, TraceState.empty()));
 
     ExportTraceServiceRequest request = roundTrip(List.of(root, localChild, remoteChild, unsampled));
 
@@ -217,10 +221,9 @@ class OtlpJsonEncoderTest {
     List<SpanData> spans = new ArrayList<>();
     for (SpanKind kind : SpanKind.values()) {
       for (StatusCode status : StatusCode.values()) {
-        TestSpan span = new TestSpan();
-        span.kind = kind;
-        span.status = status;
-        span.statusDescription = status == StatusCode.ERROR ? "boom" : "";
+        TestSpanData span = TestSpanData.create();
+        span.kind(kind);
+        span.status(status, status == StatusCode.ERROR ? "boom" : "");
         spans.add(span);
       }
     }
@@ -235,8 +238,10 @@ class OtlpJsonEncoderTest {
 
   @Test
   void defaultValues_areLeftOut() {
-    TestSpan minimal = new TestSpan();
-    minimal.scope = InstrumentationScope.of("lib", null);
+    TestSpanData minimal = TestSpanData.create()
+        .times(1_700_000_000_000_000_000L, 1_700_000_000_123_456_789L)
+        .resource(Resource.empty())
+        .scope(InstrumentationScope.of("lib", null));
 
     String json = json(List.of(minimal));
 
@@ -248,11 +253,11 @@ class OtlpJsonEncoderTest {
 
   @Test
   void droppedCounts_areWrittenWhenNonZero() {
-    TestSpan span = new TestSpan();
-    span.droppedAttributes = 3;
-    span.droppedEvents = 4;
-    span.droppedLinks = Integer.MAX_VALUE;
-    span.events = List.of(EventData.of("e", 5, Attributes.of("a", "b"), 7));
+    TestSpanData span = TestSpanData.create();
+    span.droppedAttributes(3);
+    span.droppedEvents(4);
+    span.droppedLinks(Integer.MAX_VALUE);
+    span.events(List.of(EventData.of("e", 5, Attributes.of("a", "b"), 7)));
 
     String json = json(List.of(span));
 
@@ -264,14 +269,13 @@ class OtlpJsonEncoderTest {
   @Test
   void nonAsciiAndControlCharacters_roundTripExactly() {
     String text = "ünïcødé ✓ 日本語 😀 emoji-pair \u0000 nul \u0001\u001f ctl \t\n\r \"quotes\" \\back\\ / \u007f \u2028\u2029 \uFEFF";
-    TestSpan span = new TestSpan();
-    span.name = text;
-    span.attributes = Attributes.builder().put(text, text).put("list", text).build();
-    span.statusDescription = text;
-    span.status = StatusCode.ERROR;
-    span.events = List.of(EventData.of(text, 1, Attributes.of("k", text), 0));
-    span.resource = Resource.of(Attributes.of("service.name", text));
-    span.scope = InstrumentationScope.of(text, text);
+    TestSpanData span = TestSpanData.create();
+    span.name(text);
+    span.attributes(Attributes.builder().put(text, text).put("list", text).build());
+    span.status(StatusCode.ERROR, text);
+    span.events(List.of(EventData.of(text, 1, Attributes.of("k", text), 0)));
+    span.resource(Resource.of(Attributes.of("service.name", text)));
+    span.scope(InstrumentationScope.of(text, text));
 
     byte[] body = encoder.encode(List.of(span));
 
@@ -284,10 +288,10 @@ class OtlpJsonEncoderTest {
 
   @Test
   void loneSurrogates_becomeTheReplacementCharacter_andTheBodyStaysValidUtf8() {
-    TestSpan span = new TestSpan();
-    span.name = "high \uD800 alone";
-    span.attributes = RawAttributes.of("low\uDC00", "end \uD83D", "pair", "ok \uD83D\uDE00 then \uDE00\uD83D reversed",
-        "list", List.of("\uDBFF"));
+    TestSpanData span = TestSpanData.create();
+    span.name("high \uD800 alone");
+    span.attributes(RawAttributes.of("low\uDC00", "end \uD83D", "pair", "ok \uD83D\uDE00 then \uDE00\uD83D reversed",
+        "list", List.of("\uDBFF")));
 
     byte[] body = encoder.encode(List.of(span));
 
@@ -309,11 +313,10 @@ class OtlpJsonEncoderTest {
       big.append("0123456789 ünï 😀 \"\\\u0001");
     }
     String value = big.toString();
-    TestSpan span = new TestSpan();
-    span.name = value;
-    span.attributes = Attributes.builder().put("big", value).put(AttributeKey.stringArrayKey("bigs"), List.of(value, value)).build();
-    span.statusDescription = value;
-    span.status = StatusCode.ERROR;
+    TestSpanData span = TestSpanData.create();
+    span.name(value);
+    span.attributes(Attributes.builder().put("big", value).put(AttributeKey.stringArrayKey("bigs"), List.of(value, value)).build());
+    span.status(StatusCode.ERROR, value);
 
     assertThat(encoder.encode(List.of(span)).length).isGreaterThan(400_000);
     roundTrip(List.of(span));
@@ -321,10 +324,10 @@ class OtlpJsonEncoderTest {
 
   @Test
   void nanAndInfinities_areWrittenAsProto3JsonStrings() {
-    TestSpan span = new TestSpan();
-    span.attributes = RawAttributes.of("nan", Double.NaN, "inf", Double.POSITIVE_INFINITY,
-        "-inf", Double.NEGATIVE_INFINITY, "list", Arrays.asList(Double.NaN, 1.0, Double.NEGATIVE_INFINITY),
-        "tiny", Double.MIN_VALUE, "huge", Double.MAX_VALUE, "negzero", -0.0);
+    TestSpanData span = TestSpanData.create();
+    span.attributes(RawAttributes.of("nan", Double.NaN, "inf", Double.POSITIVE_INFINITY, "-inf", Double.NEGATIVE_INFINITY)
+        .put("list", AttributeType.STRING_ARRAY, Arrays.asList(Double.NaN, 1.0, Double.NEGATIVE_INFINITY))
+        .put("tiny", Double.MIN_VALUE).put("huge", Double.MAX_VALUE).put("negzero", -0.0));
 
     String json = json(List.of(span));
 
@@ -335,8 +338,8 @@ class OtlpJsonEncoderTest {
 
   @Test
   void int64Values_areDecimalStrings() {
-    TestSpan span = new TestSpan();
-    span.attributes = RawAttributes.of("min", Long.MIN_VALUE, "max", Long.MAX_VALUE, "zero", 0L, "minusOne", -1L, "int", 7);
+    TestSpanData span = TestSpanData.create();
+    span.attributes(RawAttributes.of("min", Long.MIN_VALUE, "max", Long.MAX_VALUE, "zero", 0L, "minusOne", -1L, "int", 7));
 
     String json = json(List.of(span));
 
@@ -347,22 +350,20 @@ class OtlpJsonEncoderTest {
 
   @Test
   void badValues_neverThrow_andHaveADefinedOutcome() {
-    TestSpan span = new TestSpan();
-    span.name = null;
-    span.kind = null;
-    span.status = null;
-    span.statusDescription = null;
-    span.start = -5;
-    span.end = Long.MIN_VALUE;
-    span.droppedAttributes = -1;
-    span.droppedEvents = -2;
-    span.droppedLinks = -3;
-    span.attributes = RawAttributes.of(null, "no key", "no value", null, "ok", "kept", "nested",
-        Arrays.asList("a", null, List.of(1L, List.of(true))), "float", 1.5f, "other", new StringBuilder("sb"));
-    span.events = Arrays.asList(null, EventData.of(null, -1, null, 0));
-    span.links = Arrays.asList(null, Link.of(null, null));
-    span.resource = null;
-    span.scope = null;
+    TestSpanData span = TestSpanData.create();
+    span.name(null);
+    span.kind(null);
+    span.status(null, null);
+    span.times(-5, Long.MIN_VALUE);
+    span.droppedAttributes(-1);
+    span.droppedEvents(-2);
+    span.droppedLinks(-3);
+    span.attributes(RawAttributes.of(null, "no key", "no value", null, "ok", "kept", "nested",
+        Arrays.asList("a", null, List.of(1L, List.of(true))), "float", 1.5f, "other", new StringBuilder("sb")));
+    span.events(Arrays.asList(null, EventData.of(null, -1, null, 0)));
+    span.links(Arrays.asList(null, Link.of(null, null)));
+    span.resource(null);
+    span.scope(null);
     List<SpanData> spans = Arrays.asList(null, span, null);
 
     byte[] body = encoder.encode(spans);
@@ -394,10 +395,10 @@ class OtlpJsonEncoderTest {
 
   @Test
   void consecutiveBodiesOnOneThread_areIndependent() {
-    TestSpan big = new TestSpan();
-    big.name = "x".repeat(2_000_000);
-    TestSpan small = new TestSpan();
-    small.name = "small";
+    TestSpanData big = TestSpanData.create();
+    big.name("x".repeat(2_000_000));
+    TestSpanData small = TestSpanData.create();
+    small.name("small");
 
     byte[] first = encoder.encode(List.of(small));
     byte[] copy = first.clone();
@@ -411,13 +412,15 @@ class OtlpJsonEncoderTest {
 
   @Test
   void aSpanThatThrows_failsItsBodyOnly() {
-    TestSpan broken = new TestSpan() {
-      @Override
-      public Attributes attributes() {
-        throw new IllegalStateException("broken span");
-      }
-    };
-    TestSpan fine = new TestSpan();
+    TestSpanData fine = TestSpanData.create();
+    // another SpanData implementation whose attributes() throws, answering everything else as a default span does
+    SpanData broken = (SpanData) Proxy.newProxyInstance(SpanData.class.getClassLoader(), new Class<?>[] {SpanData.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("attributes")) {
+            throw new IllegalStateException("broken span");
+          }
+          return method.invoke(TestSpanData.create(), args);
+        });
     byte[] before = encoder.encode(List.of(fine));
 
     assertThatThrownBy(() -> encoder.encode(List.of(fine, broken))).hasMessage("broken span");
@@ -433,16 +436,15 @@ class OtlpJsonEncoderTest {
     List<SpanData> batch = new ArrayList<>();
     TraceState state = TraceState.empty().with("vendor", "value");
     for (int i = 0; i < 100; i++) {
-      TestSpan span = new TestSpan();
-      span.parent = SpanContext.createFromRemoteParent(-1L, i + 1, i + 7, TraceFlags.SAMPLED, state);
-      span.name = "span-" + i + " ü 😀";
-      span.attributes = Attributes.builder().put("http.method", "GET").put("status", 200L).put("ok", true)
+      TestSpanData span = TestSpanData.create();
+      span.parent(SpanContext.createFromRemoteParent(-1L, i + 1, i + 7, TraceFlags.SAMPLED, state));
+      span.name("span-" + i + " ü 😀");
+      span.attributes(Attributes.builder().put("http.method", "GET").put("status", 200L).put("ok", true)
           .put(AttributeKey.stringArrayKey("tags"), List.of("a", "b")).put(AttributeKey.longArrayKey("n"), List.of(1L, 2L))
-          .build();
-      span.events = List.of(EventData.of("retry", 5, Attributes.of("attempt", "2"), 0));
-      span.links = List.of(Link.of(SpanContext.create(1, 2, 3, TraceFlags.SAMPLED, state), Attributes.of("k", "v")));
-      span.status = StatusCode.ERROR;
-      span.statusDescription = "timeout";
+          .build());
+      span.events(List.of(EventData.of("retry", 5, Attributes.of("attempt", "2"), 0)));
+      span.links(List.of(Link.of(SpanContext.create(1, 2, 3, TraceFlags.SAMPLED, state), Attributes.of("k", "v"))));
+      span.status(StatusCode.ERROR, "timeout");
       batch.add(span);
     }
     for (int i = 0; i < 300; i++) {

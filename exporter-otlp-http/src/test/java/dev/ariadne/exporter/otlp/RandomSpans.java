@@ -1,5 +1,6 @@
 package dev.ariadne.exporter.otlp;
 
+import dev.ariadne.api.AttributeType;
 import dev.ariadne.api.Attributes;
 import dev.ariadne.api.Link;
 import dev.ariadne.api.SpanContext;
@@ -10,6 +11,8 @@ import dev.ariadne.core.export.EventData;
 import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,32 +48,32 @@ final class RandomSpans {
     return spans;
   }
 
-  private static TestSpan span(Random random, Resource resource, InstrumentationScope scope) {
-    TestSpan span = new TestSpan();
-    span.spanContext = context(random, false);
-    span.parent = random.nextInt(3) == 0 ? SpanContext.invalid() : context(random, random.nextBoolean());
-    span.name = string(random);
-    span.kind = KINDS[random.nextInt(KINDS.length)];
-    span.start = random.nextLong() & Long.MAX_VALUE;
-    span.end = random.nextLong() & Long.MAX_VALUE;
-    span.attributes = attributes(random);
-    span.droppedAttributes = random.nextInt(3) == 0 ? random.nextInt(Integer.MAX_VALUE) : 0;
+  private static TestSpanData span(Random random, Resource resource, InstrumentationScope scope) {
+    TestSpanData span = TestSpanData.create();
+    span.context(context(random, false));
+    span.parent(random.nextInt(3) == 0 ? SpanContext.invalid() : context(random, random.nextBoolean()));
+    span.name(string(random));
+    span.kind(KINDS[random.nextInt(KINDS.length)]);
+    long start = random.nextLong() & Long.MAX_VALUE;
+    span.times(start, random.nextLong() & Long.MAX_VALUE);
+    span.attributes(attributes(random));
+    span.droppedAttributes(random.nextInt(3) == 0 ? random.nextInt(Integer.MAX_VALUE) : 0);
     List<EventData> events = new ArrayList<>();
     for (int e = random.nextInt(4); e > 0; e--) {
       events.add(EventData.of(string(random), random.nextLong() & Long.MAX_VALUE, attributes(random), random.nextInt(3)));
     }
-    span.events = events;
-    span.droppedEvents = random.nextInt(3) == 0 ? random.nextInt(1000) : 0;
+    span.events(events);
+    span.droppedEvents(random.nextInt(3) == 0 ? random.nextInt(1000) : 0);
     List<Link> links = new ArrayList<>();
     for (int l = random.nextInt(3); l > 0; l--) {
       links.add(Link.of(context(random, random.nextBoolean()), attributes(random)));
     }
-    span.links = links;
-    span.droppedLinks = random.nextInt(3) == 0 ? random.nextInt(1000) : 0;
-    span.status = STATUSES[random.nextInt(STATUSES.length)];
-    span.statusDescription = span.status == StatusCode.ERROR ? string(random) : "";
-    span.resource = resource;
-    span.scope = scope;
+    span.links(links);
+    span.droppedLinks(random.nextInt(3) == 0 ? random.nextInt(1000) : 0);
+    StatusCode status = STATUSES[random.nextInt(STATUSES.length)];
+    span.status(status, status == StatusCode.ERROR ? string(random) : "");
+    span.resource(resource);
+    span.scope(scope);
     return span;
   }
 
@@ -89,9 +92,15 @@ final class RandomSpans {
   }
 
   private static Attributes attributes(Random random) {
-    RawAttributes attributes = new RawAttributes();
+    RawAttributes attributes = RawAttributes.create();
     for (int n = random.nextInt(6); n > 0; n--) {
-      attributes.put("key" + n + string(random), value(random, true));
+      String key = "key" + n + string(random);
+      Object value = value(random, true);
+      if (value instanceof List) {
+        attributes.put(key, AttributeType.STRING_ARRAY, value); // whatever the elements, as the encoder must cope
+      } else {
+        attributes.put(key, value);
+      }
     }
     return attributes;
   }

@@ -2,6 +2,7 @@ package dev.ariadne.exporter.zipkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ariadne.api.AttributeType;
 import dev.ariadne.api.Attributes;
 import dev.ariadne.api.SpanKind;
 import dev.ariadne.api.StatusCode;
@@ -9,6 +10,8 @@ import dev.ariadne.core.export.EventData;
 import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,36 +54,37 @@ class ZipkinJsonEncoderRandomizedTest {
     assertThat(compared).isGreaterThan(1000);
   }
 
-  private TestSpan randomSpan() {
-    TestSpan span = new TestSpan();
+  private TestSpanData randomSpan() {
+    TestSpanData span = TestSpanData.create();
     long high = random.nextInt(4) == 0 ? 0 : random.nextLong();
     long low = random.nextLong() | 1;
-    span.context = TestSpan.context(high, low, random.nextLong() | 1);
+    span.context(TestSpanData.sampledContext(high, low, random.nextLong() | 1));
     if (random.nextBoolean()) {
-      span.parent = TestSpan.context(high, low, random.nextLong() | 1);
+      span.parent(TestSpanData.sampledContext(high, low, random.nextLong() | 1));
     }
-    span.kind = SpanKind.values()[random.nextInt(SpanKind.values().length)];
-    span.name = text();
-    span.start = TestSpan.START + random.nextInt(1_000_000_000);
-    span.end = span.start + (random.nextInt(5) == 0 ? random.nextInt(1000) : random.nextInt(50_000_000));
-    span.ended = random.nextInt(20) != 0;
-    span.attributes = attributes(random.nextInt(8), true);
+    span.kind(SpanKind.values()[random.nextInt(SpanKind.values().length)]);
+    span.name(text());
+    long start = TestSpanData.DEFAULT_START_NANOS + random.nextInt(1_000_000_000);
+    long end = start + (random.nextInt(5) == 0 ? random.nextInt(1000) : random.nextInt(50_000_000));
+    boolean ended = random.nextInt(20) != 0;
+    span.times(start, ended ? end : 0);
+    span.attributes(attributes(random.nextInt(8), true));
     for (int i = random.nextInt(4); i > 0; i--) {
-      span.events.add(EventData.of(text(), span.start + random.nextInt(1_000_000),
+      span.event(EventData.of(text(), start + random.nextInt(1_000_000),
           attributes(random.nextInt(3), false), 0));
     }
-    span.status = StatusCode.values()[random.nextInt(StatusCode.values().length)];
-    span.statusDescription = span.status == StatusCode.ERROR && random.nextBoolean() ? text() : "";
-    span.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, text()));
-    span.scope = InstrumentationScope.of(text(), random.nextBoolean() ? null : text());
-    span.droppedAttributes = random.nextInt(3);
-    span.droppedEvents = random.nextInt(3);
-    span.droppedLinks = random.nextInt(3);
+    StatusCode status = StatusCode.values()[random.nextInt(StatusCode.values().length)];
+    span.status(status, status == StatusCode.ERROR && random.nextBoolean() ? text() : "");
+    span.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, text())));
+    span.scope(InstrumentationScope.of(text(), random.nextBoolean() ? null : text()));
+    span.droppedAttributes(random.nextInt(3));
+    span.droppedEvents(random.nextInt(3));
+    span.droppedLinks(random.nextInt(3));
     return span;
   }
 
   private Attributes attributes(int count, boolean withPeers) {
-    RawAttributes attributes = new RawAttributes();
+    RawAttributes attributes = RawAttributes.create();
     List<String> used = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String key = withPeers && random.nextInt(3) == 0 ? PEER_KEYS[random.nextInt(PEER_KEYS.length)] : text();
@@ -88,7 +92,12 @@ class ZipkinJsonEncoderRandomizedTest {
         continue; // attribute keys are unique in every real Attributes
       }
       used.add(key);
-      attributes.put(key, value(key));
+      Object value = value(key);
+      if (value instanceof List) {
+        attributes.put(key, AttributeType.STRING_ARRAY, value); // whatever the elements, as the encoder must cope
+      } else {
+        attributes.put(key, value);
+      }
     }
     return attributes;
   }

@@ -3,6 +3,7 @@ package dev.ariadne.exporter.zipkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ariadne.api.AttributeKey;
+import dev.ariadne.api.AttributeType;
 import dev.ariadne.api.Attributes;
 import dev.ariadne.api.SpanContext;
 import dev.ariadne.api.SpanKind;
@@ -12,6 +13,8 @@ import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.resource.Resource;
 import dev.ariadne.exporter.http.SpanEncoder;
+import dev.ariadne.testing.RawAttributes;
+import dev.ariadne.testing.TestSpanData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +62,7 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void rootSpan_hasNoParentId() {
-    Map<String, Object> span = only(new TestSpan());
+    Map<String, Object> span = only(TestSpanData.create());
     assertThat(span).doesNotContainKey("parentId");
     assertThat(span).containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c")
         .containsEntry("id", "b7ad6b7169203331");
@@ -67,8 +70,8 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void childSpan_carriesTraceIdAndParentId() {
-    TestSpan root = new TestSpan();
-    TestSpan child = new TestSpan().childOf(root);
+    TestSpanData root = TestSpanData.create();
+    TestSpanData child = TestSpanData.create().childOf(root);
     List<Map<String, Object>> spans = encode(root, child);
     assertThat(spans.get(1)).containsEntry("traceId", "0af7651916cd43dd8448eb211c80319c")
         .containsEntry("parentId", "b7ad6b7169203331")
@@ -78,20 +81,20 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void traceIdWithZeroHighHalf_isWrittenAs16Digits() {
-    TestSpan span = new TestSpan();
-    span.context = TestSpan.context(0, 0x00000000000000abL, 1);
+    TestSpanData span = TestSpanData.create();
+    span.context(TestSpanData.sampledContext(0, 0x00000000000000abL, 1));
     assertThat(only(span)).containsEntry("traceId", "00000000000000ab").containsEntry("id", "0000000000000001");
   }
 
   @Test
   void spansWithZeroIds_areLeftOut_soTheRestOfTheBatchIsAccepted() {
-    TestSpan good = new TestSpan();
-    TestSpan noSpanId = new TestSpan();
-    noSpanId.context = TestSpan.context(1, 2, 0);
-    TestSpan noTraceId = new TestSpan();
-    noTraceId.context = TestSpan.context(0, 0, 5);
-    TestSpan invalid = new TestSpan();
-    invalid.context = SpanContext.invalid();
+    TestSpanData good = TestSpanData.create();
+    TestSpanData noSpanId = TestSpanData.create();
+    noSpanId.context(TestSpanData.sampledContext(1, 2, 0));
+    TestSpanData noTraceId = TestSpanData.create();
+    noTraceId.context(TestSpanData.sampledContext(0, 0, 5));
+    TestSpanData invalid = TestSpanData.create();
+    invalid.context(SpanContext.invalid());
     List<Map<String, Object>> spans = encode(noSpanId, good, noTraceId, invalid);
     assertThat(spans).hasSize(1);
     assertThat(spans.get(0)).containsEntry("id", "b7ad6b7169203331");
@@ -107,8 +110,8 @@ class ZipkinJsonEncoderTest {
   @Test
   void kinds_mapToZipkinKinds_andInternalHasNone() {
     for (SpanKind kind : SpanKind.values()) {
-      TestSpan span = new TestSpan();
-      span.kind = kind;
+      TestSpanData span = TestSpanData.create();
+      span.kind(kind);
       Map<String, Object> json = only(span);
       if (kind == SpanKind.INTERNAL) {
         assertThat(json).doesNotContainKey("kind");
@@ -116,82 +119,80 @@ class ZipkinJsonEncoderTest {
         assertThat(json).containsEntry("kind", kind.name());
       }
     }
-    TestSpan nullKind = new TestSpan();
-    nullKind.kind = null;
+    TestSpanData nullKind = TestSpanData.create();
+    nullKind.kind(null);
     assertThat(only(nullKind)).doesNotContainKey("kind");
   }
 
   @Test
   void times_areMicroseconds_truncated() {
-    TestSpan span = new TestSpan();
-    span.start = 1_700_000_000_123_456_789L;
-    span.end = span.start + 1_234_999;
+    TestSpanData span = TestSpanData.create();
+    span.times(1_700_000_000_123_456_789L, 1_700_000_000_123_456_789L + 1_234_999);
     assertThat(only(span)).containsEntry("timestamp", 1_700_000_000_123_456L).containsEntry("duration", 1234L);
   }
 
   @Test
   void subMicrosecondOrNegativeDuration_isOneMicrosecond() {
-    TestSpan tiny = new TestSpan();
-    tiny.end = tiny.start + 999;
-    TestSpan backwards = new TestSpan();
-    backwards.end = backwards.start - 5_000;
-    TestSpan zero = new TestSpan();
-    zero.end = zero.start;
-    for (TestSpan span : List.of(tiny, backwards, zero)) {
+    TestSpanData tiny = TestSpanData.create();
+    tiny.times(tiny.startEpochNanos(), tiny.startEpochNanos() + 999);
+    TestSpanData backwards = TestSpanData.create();
+    backwards.times(backwards.startEpochNanos(), backwards.startEpochNanos() - 5_000);
+    TestSpanData zero = TestSpanData.create();
+    zero.times(zero.startEpochNanos(), zero.startEpochNanos());
+    for (TestSpanData span : List.of(tiny, backwards, zero)) {
       assertThat(only(span)).containsEntry("duration", 1L);
     }
   }
 
   @Test
   void unendedSpan_hasNoDuration_andStartBeforeEpoch_hasNoTimestamp() {
-    TestSpan open = new TestSpan();
-    open.ended = false;
+    TestSpanData open = TestSpanData.create();
+    open.times(open.startEpochNanos(), 0); // an end of 0: not ended
     assertThat(only(open)).containsKey("timestamp").doesNotContainKey("duration");
-    TestSpan ancient = new TestSpan();
-    ancient.start = -5_000;
-    ancient.end = 10_000;
+    TestSpanData ancient = TestSpanData.create();
+    ancient.times(-5_000, 10_000);
     assertThat(only(ancient)).doesNotContainKey("timestamp").containsEntry("duration", 15L);
   }
 
   @Test
   void name_isKeptAsIs_andEmptyOrNullNameIsLeftOut() {
-    TestSpan upper = new TestSpan();
-    upper.name = "GET /Orders/{id}";
+    TestSpanData upper = TestSpanData.create();
+    upper.name("GET /Orders/{id}");
     assertThat(only(upper)).containsEntry("name", "GET /Orders/{id}");
-    TestSpan empty = new TestSpan();
-    empty.name = "";
+    TestSpanData empty = TestSpanData.create();
+    empty.name("");
     assertThat(only(empty)).doesNotContainKey("name");
-    TestSpan none = new TestSpan();
-    none.name = null;
+    TestSpanData none = TestSpanData.create();
+    none.name(null);
     assertThat(only(none)).doesNotContainKey("name");
   }
 
   @Test
   void localEndpoint_isTheLowercasedServiceName() {
-    TestSpan span = new TestSpan();
-    span.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, "Order-Service"));
+    TestSpanData span = TestSpanData.create();
+    span.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, "Order-Service")));
     assertThat(only(span)).containsEntry("localEndpoint", Map.of("serviceName", "order-service"));
   }
 
   @Test
   void missingOrBlankServiceName_isUnknownService() {
-    TestSpan none = new TestSpan();
-    none.resource = Resource.empty();
-    TestSpan blank = new TestSpan();
-    blank.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, " "));
-    TestSpan nullResource = new TestSpan();
-    nullResource.resource = null;
-    for (TestSpan span : List.of(none, blank, nullResource)) {
+    TestSpanData none = TestSpanData.create();
+    none.resource(Resource.empty());
+    TestSpanData blank = TestSpanData.create();
+    blank.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, " ")));
+    TestSpanData nullResource = TestSpanData.create();
+    nullResource.resource(null);
+    for (TestSpanData span : List.of(none, blank, nullResource)) {
       assertThat(only(span)).containsEntry("localEndpoint", Map.of("serviceName", "unknown_service:java"));
     }
   }
 
   @Test
   void serviceNameCache_followsTheResourceOfEachSpan() {
-    TestSpan a = new TestSpan();
-    a.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, "A"));
-    TestSpan b = new TestSpan();
-    b.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, "B"));
+    TestSpanData a = TestSpanData.create();
+    a.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, "A")));
+    TestSpanData b = TestSpanData.create();
+    b.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, "B")));
     List<Map<String, Object>> spans = encode(a, b, a);
     assertThat(spans).extracting(s -> s.get("localEndpoint"))
         .containsExactly(Map.of("serviceName", "a"), Map.of("serviceName", "b"), Map.of("serviceName", "a"));
@@ -199,11 +200,11 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void clientSpan_remoteEndpointFromPeerServiceAndNetworkPeer() {
-    TestSpan span = new TestSpan();
-    span.kind = SpanKind.CLIENT;
-    span.attributes = Attributes.builder()
+    TestSpanData span = TestSpanData.create();
+    span.kind(SpanKind.CLIENT);
+    span.attributes(Attributes.builder()
         .put("peer.service", "Inventory").put("server.address", "inventory.internal").put("server.port", 8443L)
-        .put("network.peer.address", "10.1.2.3").put("network.peer.port", 443L).build();
+        .put("network.peer.address", "10.1.2.3").put("network.peer.port", 443L).build());
     assertThat(only(span)).containsEntry("remoteEndpoint",
         Map.of("serviceName", "inventory", "ipv4", "10.1.2.3", "port", 443L));
     assertMatchesExpected(span);
@@ -211,61 +212,61 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void clientSpan_serverAddressHostName_becomesTheRemoteServiceName() {
-    TestSpan span = new TestSpan();
-    span.kind = SpanKind.PRODUCER;
-    span.attributes = Attributes.builder().put("server.address", "Kafka-1.internal").put("server.port", 9092L).build();
+    TestSpanData span = TestSpanData.create();
+    span.kind(SpanKind.PRODUCER);
+    span.attributes(Attributes.builder().put("server.address", "Kafka-1.internal").put("server.port", 9092L).build());
     assertThat(only(span)).containsEntry("remoteEndpoint", Map.of("serviceName", "kafka-1.internal", "port", 9092L));
   }
 
   @Test
   void clientSpan_serverAddressLiteral_becomesTheRemoteIp() {
-    TestSpan span = new TestSpan();
-    span.kind = SpanKind.CLIENT;
-    span.attributes = Attributes.builder().put("server.address", "2001:db8::7").put("server.port", 5432L).build();
+    TestSpanData span = TestSpanData.create();
+    span.kind(SpanKind.CLIENT);
+    span.attributes(Attributes.builder().put("server.address", "2001:db8::7").put("server.port", 5432L).build());
     assertThat(only(span)).containsEntry("remoteEndpoint", Map.of("ipv6", "2001:db8::7", "port", 5432L));
   }
 
   @Test
   void serverSpan_remoteEndpointFromClientAddress_notServerAddress() {
-    TestSpan span = new TestSpan();
-    span.kind = SpanKind.SERVER;
-    span.attributes = Attributes.builder()
+    TestSpanData span = TestSpanData.create();
+    span.kind(SpanKind.SERVER);
+    span.attributes(Attributes.builder()
         .put("server.address", "orders.example.com").put("server.port", 443L)
-        .put("client.address", "192.168.0.9").put("client.port", 51234L).build();
+        .put("client.address", "192.168.0.9").put("client.port", 51234L).build());
     assertThat(only(span)).containsEntry("remoteEndpoint", Map.of("ipv4", "192.168.0.9", "port", 51234L));
     assertMatchesExpected(span);
   }
 
   @Test
   void internalSpan_orNoPeerAttributes_hasNoRemoteEndpoint() {
-    TestSpan internal = new TestSpan();
-    internal.attributes = Attributes.builder().put("peer.service", "db").put("network.peer.address", "10.0.0.1").build();
+    TestSpanData internal = TestSpanData.create();
+    internal.attributes(Attributes.builder().put("peer.service", "db").put("network.peer.address", "10.0.0.1").build());
     assertThat(only(internal)).doesNotContainKey("remoteEndpoint");
-    TestSpan bare = new TestSpan();
-    bare.kind = SpanKind.CLIENT;
+    TestSpanData bare = TestSpanData.create();
+    bare.kind(SpanKind.CLIENT);
     assertThat(only(bare)).doesNotContainKey("remoteEndpoint");
   }
 
   @Test
   void invalidPortsAndNonLiteralAddresses_areLeftOut() {
-    TestSpan span = new TestSpan();
-    span.kind = SpanKind.CONSUMER;
-    span.attributes = new RawAttributes()
+    TestSpanData span = TestSpanData.create();
+    span.kind(SpanKind.CONSUMER);
+    span.attributes(RawAttributes.create()
         .put("network.peer.address", "not-an-ip").put("network.peer.port", 70000L)
-        .put("client.address", "999.1.1.1").put("client.port", "80").put("peer.service", "  ");
+        .put("client.address", "999.1.1.1").put("client.port", "80").put("peer.service", "  "));
     assertThat(only(span)).doesNotContainKey("remoteEndpoint");
   }
 
   @Test
   void events_becomeAnnotations_withAttributesAsJson() {
-    TestSpan span = new TestSpan();
-    span.events.add(EventData.of("cache miss", TestSpan.START + 1_999, Attributes.empty(), 0));
-    span.events.add(EventData.of("retry", TestSpan.START + 5_000, Attributes.builder()
+    TestSpanData span = TestSpanData.create();
+    span.event(EventData.of("cache miss", TestSpanData.DEFAULT_START_NANOS + 1_999, Attributes.empty(), 0));
+    span.event(EventData.of("retry", TestSpanData.DEFAULT_START_NANOS + 5_000, Attributes.builder()
         .put("attempt", 2L).put("reason", "timeout \"db\"").put("backoff", 0.25).put("final", false)
         .put(AttributeKey.stringArrayKey("hosts"), List.of("a", "b")).build(), 0));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> annotations = (List<Map<String, Object>>) only(span).get("annotations");
-    assertThat(annotations.get(0)).isEqualTo(Map.of("timestamp", TestSpan.START / 1000 + 2, "value", "cache miss"));
+    assertThat(annotations.get(0)).isEqualTo(Map.of("timestamp", TestSpanData.DEFAULT_START_NANOS / 1000 + 2, "value", "cache miss"));
     assertThat(annotations.get(1).get("value"))
         .isEqualTo("\"retry\":{\"attempt\":2,\"reason\":\"timeout \\\"db\\\"\",\"backoff\":0.25,\"final\":false,"
             + "\"hosts\":[\"a\",\"b\"]}");
@@ -274,13 +275,13 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void noEvents_noAnnotationsField() {
-    assertThat(only(new TestSpan())).doesNotContainKey("annotations");
+    assertThat(only(TestSpanData.create())).doesNotContainKey("annotations");
   }
 
   @Test
   void attributes_becomeStringTags_andListsJsonText() {
-    TestSpan span = new TestSpan();
-    span.attributes = Attributes.builder()
+    TestSpanData span = TestSpanData.create();
+    span.attributes(Attributes.builder()
         .put("http.method", "GET").put("http.status_code", 200L).put("ratio", 0.5).put("cached", true)
         .put("big", Long.MIN_VALUE)
         .put(AttributeKey.stringArrayKey("s"), List.of("x", "y,z"))
@@ -288,7 +289,7 @@ class ZipkinJsonEncoderTest {
         .put(AttributeKey.doubleArrayKey("d"), List.of(1.5, 1e300))
         .put(AttributeKey.booleanArrayKey("b"), List.of(true, false))
         .put(AttributeKey.stringArrayKey("empty"), List.of())
-        .build();
+        .build());
     Map<String, Object> tags = tags(span);
     assertThat(tags).containsEntry("http.method", "GET").containsEntry("http.status_code", "200")
         .containsEntry("ratio", "0.5").containsEntry("cached", "true")
@@ -300,67 +301,65 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void scope_becomesOtelScopeTags() {
-    assertThat(tags(new TestSpan())).containsEntry("otel.scope.name", "com.example.orders")
+    assertThat(tags(TestSpanData.create().scope(InstrumentationScope.of("com.example.orders", "1.2.3"))))
+        .containsEntry("otel.scope.name", "com.example.orders")
         .containsEntry("otel.scope.version", "1.2.3");
-    TestSpan noVersion = new TestSpan();
-    noVersion.scope = InstrumentationScope.of("lib", null);
+    TestSpanData noVersion = TestSpanData.create();
+    noVersion.scope(InstrumentationScope.of("lib", null));
     assertThat(tags(noVersion)).containsEntry("otel.scope.name", "lib").doesNotContainKey("otel.scope.version");
-    TestSpan noScope = new TestSpan();
-    noScope.scope = null;
+    TestSpanData noScope = TestSpanData.create();
+    noScope.scope(null);
     assertThat(only(noScope)).doesNotContainKey("tags");
   }
 
   @Test
   void errorStatus_setsErrorTagToTheDescription() {
-    TestSpan span = new TestSpan();
-    span.status = StatusCode.ERROR;
-    span.statusDescription = "database save timed out after 3 s";
+    TestSpanData span = TestSpanData.create();
+    span.status(StatusCode.ERROR, "database save timed out after 3 s");
     assertThat(tags(span)).containsEntry("error", "database save timed out after 3 s")
         .containsEntry("otel.status_code", "ERROR");
   }
 
   @Test
   void errorStatusWithoutDescription_setsErrorTagToTrue() {
-    TestSpan span = new TestSpan();
-    span.status = StatusCode.ERROR;
-    span.statusDescription = "";
+    TestSpanData span = TestSpanData.create();
+    span.status(StatusCode.ERROR, "");
     assertThat(tags(span)).containsEntry("error", "true");
-    span.statusDescription = null;
+    span.status(StatusCode.ERROR, null);
     assertThat(tags(span)).containsEntry("error", "true");
   }
 
   @Test
   void okAndUnsetStatus_haveNoErrorTag() {
-    TestSpan ok = new TestSpan();
-    ok.status = StatusCode.OK;
+    TestSpanData ok = TestSpanData.create();
+    ok.status(StatusCode.OK, "");
     assertThat(tags(ok)).containsEntry("otel.status_code", "OK").doesNotContainKey("error");
-    TestSpan unset = new TestSpan();
+    TestSpanData unset = TestSpanData.create();
     assertThat(tags(unset)).doesNotContainKeys("otel.status_code", "error");
-    TestSpan nullStatus = new TestSpan();
-    nullStatus.status = null;
+    TestSpanData nullStatus = TestSpanData.create();
+    nullStatus.status(null, "");
     assertThat(tags(nullStatus)).doesNotContainKeys("otel.status_code", "error");
   }
 
   @Test
   void errorFalseAttribute_isDropped_becauseZipkinWouldMarkTheSpanFailed() {
-    TestSpan span = new TestSpan();
-    span.attributes = Attributes.builder().put("error", false).build();
+    TestSpanData span = TestSpanData.create();
+    span.attributes(Attributes.builder().put("error", false).build());
     assertThat(tags(span)).doesNotContainKey("error");
-    span.attributes = Attributes.builder().put("error", "false").build();
+    span.attributes(Attributes.builder().put("error", "false").build());
     assertThat(tags(span)).doesNotContainKey("error");
-    span.attributes = Attributes.builder().put("error", "disk full").build();
+    span.attributes(Attributes.builder().put("error", "disk full").build());
     assertThat(tags(span)).containsEntry("error", "disk full");
   }
 
   @Test
   void derivedTags_winOverAttributesOfTheSameName_withoutDuplicateKeys() {
-    TestSpan span = new TestSpan();
-    span.status = StatusCode.ERROR;
-    span.statusDescription = "boom";
-    span.droppedAttributes = 1;
-    span.attributes = Attributes.builder()
+    TestSpanData span = TestSpanData.create().scope(InstrumentationScope.of("com.example.orders", "1.2.3"));
+    span.status(StatusCode.ERROR, "boom");
+    span.droppedAttributes(1);
+    span.attributes(Attributes.builder()
         .put("error", "attribute").put("otel.status_code", "OK").put("otel.scope.name", "fake")
-        .put("otel.dropped_attributes_count", "99").put("otel.dropped_links_count", "7").build();
+        .put("otel.dropped_attributes_count", "99").put("otel.dropped_links_count", "7").build());
     // JsonTree refuses duplicate keys, so parsing alone proves each key is written once
     assertThat(tags(span)).containsEntry("error", "boom").containsEntry("otel.status_code", "ERROR")
         .containsEntry("otel.scope.name", "com.example.orders")
@@ -370,25 +369,25 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void droppedCounts_areTagsOnlyWhenNonZero() {
-    TestSpan span = new TestSpan();
-    span.droppedAttributes = 3;
-    span.droppedEvents = 2;
-    span.droppedLinks = 1;
+    TestSpanData span = TestSpanData.create();
+    span.droppedAttributes(3);
+    span.droppedEvents(2);
+    span.droppedLinks(1);
     assertThat(tags(span)).containsEntry("otel.dropped_attributes_count", "3")
         .containsEntry("otel.dropped_events_count", "2").containsEntry("otel.dropped_links_count", "1");
-    assertThat(tags(new TestSpan())).doesNotContainKeys(
+    assertThat(tags(TestSpanData.create())).doesNotContainKeys(
         "otel.dropped_attributes_count", "otel.dropped_events_count", "otel.dropped_links_count");
   }
 
   @Test
   void nonAsciiAndControlCharacters_roundTripExactly() {
     String text = "Grüße, 世界 🚀 \"quoted\" back\\slash \n\t\r\u0000\u0001\u001f\u007f\u2028 end";
-    TestSpan span = new TestSpan();
-    span.name = text;
-    span.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, "Çafé"));
-    span.attributes = Attributes.builder().put(text, text)
-        .put(AttributeKey.stringArrayKey("list"), List.of(text)).build();
-    span.events.add(EventData.of(text, TestSpan.START, Attributes.of(text, text), 0));
+    TestSpanData span = TestSpanData.create();
+    span.name(text);
+    span.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, "Çafé")));
+    span.attributes(Attributes.builder().put(text, text)
+        .put(AttributeKey.stringArrayKey("list"), List.of(text)).build());
+    span.event(EventData.of(text, TestSpanData.DEFAULT_START_NANOS, Attributes.of(text, text), 0));
     Map<String, Object> json = only(span);
     assertThat(json).containsEntry("name", text).containsEntry("localEndpoint", Map.of("serviceName", "çafé"));
     assertThat(tags(span)).containsEntry(text, text);
@@ -403,14 +402,13 @@ class ZipkinJsonEncoderTest {
   @Test
   void loneSurrogates_becomeReplacementCharacters_andNeverThrow() {
     String broken = "a\uD800b\uDC00c\uD83D";
-    TestSpan span = new TestSpan();
-    span.name = broken;
-    span.attributes = new RawAttributes().put(broken, broken).put("list", List.of(broken));
-    span.events.add(EventData.of(broken, TestSpan.START, new RawAttributes().put(broken, broken), 0));
-    span.status = StatusCode.ERROR;
-    span.statusDescription = broken;
-    span.resource = Resource.of(Attributes.of(Resource.SERVICE_NAME, broken));
-    span.scope = InstrumentationScope.of(broken, broken);
+    TestSpanData span = TestSpanData.create();
+    span.name(broken);
+    span.attributes(RawAttributes.create().put(broken, broken).put("list", List.of(broken)));
+    span.event(EventData.of(broken, TestSpanData.DEFAULT_START_NANOS, RawAttributes.create().put(broken, broken), 0));
+    span.status(StatusCode.ERROR, broken);
+    span.resource(Resource.of(Attributes.of(Resource.SERVICE_NAME, broken)));
+    span.scope(InstrumentationScope.of(broken, broken));
     String fixed = "a\uFFFDb\uFFFDc\uFFFD";
     Map<String, Object> json = only(span);
     assertThat(json).containsEntry("name", fixed);
@@ -418,17 +416,17 @@ class ZipkinJsonEncoderTest {
         .containsEntry("otel.scope.name", fixed).containsEntry("list", "[\"" + fixed + "\"]");
     assertMatchesExpected(span);
     // a valid pair is kept
-    span.name = "ok \uD83D\uDE80";
+    span.name("ok \uD83D\uDE80");
     assertThat(only(span)).containsEntry("name", "ok \uD83D\uDE80");
   }
 
   @Test
   void hundredKilobyteStrings_areWrittenWhole() {
     String big = "x".repeat(50_000) + "é".repeat(50_000);
-    TestSpan span = new TestSpan();
-    span.name = big;
-    span.attributes = Attributes.builder().put("big", big).build();
-    span.events.add(EventData.of("e", TestSpan.START, Attributes.of("big", big), 0));
+    TestSpanData span = TestSpanData.create();
+    span.name(big);
+    span.attributes(Attributes.builder().put("big", big).build());
+    span.event(EventData.of("e", TestSpanData.DEFAULT_START_NANOS, Attributes.of("big", big), 0));
     Map<String, Object> json = only(span);
     assertThat((String) json.get("name")).isEqualTo(big);
     assertThat(tags(span)).containsEntry("big", big);
@@ -437,10 +435,11 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void nonFiniteDoubles_areStringsEverywhere() {
-    TestSpan span = new TestSpan();
-    span.attributes = new RawAttributes().put("nan", Double.NaN).put("inf", Double.POSITIVE_INFINITY)
-        .put("ninf", Double.NEGATIVE_INFINITY).put("list", List.of(1.0, Double.NaN, Double.NEGATIVE_INFINITY));
-    span.events.add(EventData.of("e", TestSpan.START, new RawAttributes().put("v", Double.NaN), 0));
+    TestSpanData span = TestSpanData.create();
+    span.attributes(RawAttributes.create().put("nan", Double.NaN).put("inf", Double.POSITIVE_INFINITY)
+        .put("ninf", Double.NEGATIVE_INFINITY)
+        .put("list", AttributeType.STRING_ARRAY, List.of(1.0, Double.NaN, Double.NEGATIVE_INFINITY)));
+    span.event(EventData.of("e", TestSpanData.DEFAULT_START_NANOS, RawAttributes.create().put("v", Double.NaN), 0));
     assertThat(tags(span)).containsEntry("nan", "NaN").containsEntry("inf", "Infinity")
         .containsEntry("ninf", "-Infinity").containsEntry("list", "[1.0,\"NaN\",\"-Infinity\"]");
     @SuppressWarnings("unchecked")
@@ -451,10 +450,10 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void nullKeysAndValues_areSkippedInTags_andNullInEventJson() {
-    TestSpan span = new TestSpan();
-    span.attributes = new RawAttributes().put(null, "x").put("nullValue", null).put("kept", "y")
-        .put("intValue", 7).put("odd", new StringBuilder("sb")).put("nested", List.of(List.of(1L), "s"));
-    span.events.add(EventData.of(null, TestSpan.START, new RawAttributes().put(null, 1L).put("n", null), 0));
+    TestSpanData span = TestSpanData.create();
+    span.attributes(RawAttributes.create().put(null, "x").put("nullValue", null).put("kept", "y")
+        .put("intValue", 7).put("odd", new StringBuilder("sb")).put("nested", List.of(List.of(1L), "s")));
+    span.event(EventData.of(null, TestSpanData.DEFAULT_START_NANOS, RawAttributes.create().put(null, 1L).put("n", null), 0));
     assertThat(tags(span)).containsEntry("kept", "y").containsEntry("intValue", "7").containsEntry("odd", "sb")
         .containsEntry("nested", "[\"[1]\",\"s\"]").doesNotContainKey("nullValue");
     @SuppressWarnings("unchecked")
@@ -464,27 +463,27 @@ class ZipkinJsonEncoderTest {
 
   @Test
   void nullEventsAndNullAttributes_areTolerated() {
-    TestSpan span = new TestSpan();
-    span.events = new ArrayList<>(Arrays.asList(null, EventData.of("e", TestSpan.START, null, 0)));
-    span.attributes = null;
-    span.events.add(null);
+    TestSpanData span = TestSpanData.create();
+    span.events(Arrays.asList(null, EventData.of("e", TestSpanData.DEFAULT_START_NANOS, null, 0)));
+    span.attributes(null);
+    span.event(null);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> annotations = (List<Map<String, Object>>) only(span).get("annotations");
     assertThat(annotations).hasSize(1);
-    span.events = null;
+    span.events(null);
     assertThat(only(span)).doesNotContainKey("annotations");
   }
 
   @Test
   void repeatedEncodes_onOneThread_giveIdenticalIndependentArrays() {
-    TestSpan span = new TestSpan();
-    span.events.add(EventData.of("e", TestSpan.START, Attributes.of("k", "v"), 0));
+    TestSpanData span = TestSpanData.create();
+    span.event(EventData.of("e", TestSpanData.DEFAULT_START_NANOS, Attributes.of("k", "v"), 0));
     byte[] first = encoder.encode(List.of(span));
     byte[] second = encoder.encode(List.of(span));
     assertThat(second).isEqualTo(first).isNotSameAs(first);
     // a huge batch in between must not leak into later bodies
-    TestSpan big = new TestSpan();
-    big.name = "y".repeat(3 << 20);
+    TestSpanData big = TestSpanData.create();
+    big.name("y".repeat(3 << 20));
     encoder.encode(List.of(big));
     assertThat(encoder.encode(List.of(span))).isEqualTo(first);
   }
@@ -498,11 +497,11 @@ class ZipkinJsonEncoderTest {
         int id = t;
         tasks.add(() -> {
           for (int i = 0; i < 500; i++) {
-            TestSpan span = new TestSpan();
-            span.name = "thread-" + id + "-" + i;
-            span.attributes = Attributes.builder().put("i", (long) i).build();
+            TestSpanData span = TestSpanData.create();
+            span.name("thread-" + id + "-" + i);
+            span.attributes(Attributes.builder().put("i", (long) i).build());
             Map<String, Object> json = JsonTree.parseSpans(encoder.encode(List.of(span))).get(0);
-            if (!span.name.equals(json.get("name"))) {
+            if (!span.name().equals(json.get("name"))) {
               return false;
             }
           }
