@@ -120,13 +120,21 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
     if (start < 0) {
       return context;
     }
+    // One pass over the digits: Hex.parseLong returns 0 at the first character that is not lowercase
+    // hex, so a non-zero value proves its digits valid, and only a zero needs a second look.
     long traceIdHigh = Hex.parseLong(traceparent, start + TRACE_ID_OFFSET);
     long traceIdLow = Hex.parseLong(traceparent, start + TRACE_ID_OFFSET + 16);
     long spanId = Hex.parseLong(traceparent, start + SPAN_ID_OFFSET);
     if ((traceIdHigh | traceIdLow) == 0 || spanId == 0) {
       return context; // all-zero ids are invalid, and with them the whole header
     }
-    byte flags = (byte) (Hex.parseLong(traceparent, start + FLAGS_OFFSET, 2) & KNOWN_FLAGS);
+    long flagBits = Hex.parseLong(traceparent, start + FLAGS_OFFSET, 2);
+    if ((traceIdHigh == 0 && !Hex.isLowerHex(traceparent, start + TRACE_ID_OFFSET, 16))
+        || (traceIdLow == 0 && !Hex.isLowerHex(traceparent, start + TRACE_ID_OFFSET + 16, 16))
+        || (flagBits == 0 && !Hex.isLowerHex(traceparent, start + FLAGS_OFFSET, 2))) {
+      return context;
+    }
+    byte flags = (byte) (flagBits & KNOWN_FLAGS);
     // Only now is tracestate read: "If the vendor failed to parse traceparent, it MUST NOT attempt
     // to parse tracestate."
     TraceState traceState = parseTraceState(getter.get(carrier, TRACESTATE));
@@ -135,11 +143,11 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
   }
 
   /**
-   * Where the four fields of a syntactically valid {@code traceparent} start in {@code value}, or
-   * -1: version, trace id, parent id and flags are lowercase hex of exact lengths separated by
-   * dashes, the version is not {@code ff}, a version 00 value has exactly 55 characters, and a
-   * higher version is read by its first four fields (section "Versioning of traceparent").
-   * All-zero ids are checked by the caller, which parses them anyway.
+   * Where the four fields of a {@code traceparent} start in {@code value}, or -1: the version is
+   * lowercase hex and not {@code ff}, the fields have exact lengths separated by dashes, a version
+   * 00 value has exactly 55 characters, and a higher version is read by its first four fields
+   * (section "Versioning of traceparent"). The caller checks the digits of the ids and flags while
+   * parsing them, and rejects all-zero ids.
    */
   static int traceparentStart(String value) {
     if (value == null) {
@@ -165,14 +173,10 @@ public final class W3CTraceContextPropagator implements TextMapPropagator {
         || !isFutureVersionTail(value, start + TRACEPARENT_LENGTH, end)) {
       return -1;
     }
-    if (!Hex.isLowerHex(value, start + TRACE_ID_OFFSET, 32)
-        || value.charAt(start + SPAN_ID_OFFSET - 1) != '-'
-        || !Hex.isLowerHex(value, start + SPAN_ID_OFFSET, 16)
-        || value.charAt(start + FLAGS_OFFSET - 1) != '-'
-        || !Hex.isLowerHex(value, start + FLAGS_OFFSET, 2)) {
+    if (value.charAt(start + SPAN_ID_OFFSET - 1) != '-' || value.charAt(start + FLAGS_OFFSET - 1) != '-') {
       return -1;
     }
-    return start;
+    return start; // the digits of the ids and flags are checked as they are parsed
   }
 
   /**

@@ -475,4 +475,29 @@ class W3CTraceContextPropagatorTest {
 
     assertThat(asked).containsExactly("traceparent");
   }
+
+  /**
+   * The digits are checked while they are parsed, and a field that parses to zero gets a second
+   * look: every position of every field, made invalid, must still reject the header.
+   */
+  @Test
+  void anyBadDigitInAnyField_rejectsTheHeader_evenWhereTheOtherHalfIsZero() {
+    String[] valid = {
+        "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        "00-00000000000000008448eb211c80319c-b7ad6b7169203331-00", // zero high half
+        "00-0af7651916cd43dd0000000000000000-b7ad6b7169203331-00", // zero low half
+    };
+    int[][] fields = {{3, 35}, {36, 52}, {53, 55}};
+    for (String header : valid) {
+      assertThat(extract(header, null)).as(header).isNotNull();
+      for (int[] field : fields) {
+        for (int i = field[0]; i < field[1]; i++) {
+          for (char bad : new char[] {'G', 'A', 'x', '-', ' ', '\u00e9'}) {
+            String broken = header.substring(0, i) + bad + header.substring(i + 1);
+            assertThat(extract(broken, null)).as(broken).isNull(); // null: the context came back unchanged
+          }
+        }
+      }
+    }
+  }
 }
