@@ -125,6 +125,21 @@ class LifecycleTest {
   }
 
   @Test
+  void simpleProcessor_countsASpanTheExporterDroppedItself_asDroppedNotExported() {
+    AsyncExporter exporter = new AsyncExporter();
+    SimpleSpanProcessor processor = SimpleSpanProcessor.create(exporter);
+    try (Tracing tracing = Tracing.builder().addSpanProcessor(processor).build()) {
+      tracing.tracer("t").span("too large").start().end();
+      tracing.tracer("t").span("fine").start().end();
+      exporter.pending.get(0).succeed(1);
+      exporter.pending.get(1).succeed();
+    }
+    assertThat(processor.droppedByExporterCount()).isEqualTo(1);
+    assertThat(processor.exportedCount()).isEqualTo(1);
+    assertThat(processor.failedCount()).isZero();
+  }
+
+  @Test
   void misconfiguration_failsFastNamingTheSetting() {
     Tracing.Builder builder = Tracing.builder();
     assertThatThrownBy(() -> builder.sampler(null)).isInstanceOf(IllegalArgumentException.class)

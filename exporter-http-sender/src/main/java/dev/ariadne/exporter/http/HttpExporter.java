@@ -54,7 +54,15 @@ import org.slf4j.LoggerFactory;
  * an exponential, jittered backoff otherwise, bounded by {@code maxAttempts} and by
  * {@code maxRetryTime} for all attempts of one body together. Other statuses fail at once. A batch
  * whose body would exceed {@code maxPayloadBytes} is split in halves until each part fits; a single
- * span that alone exceeds it is dropped and counted. {@link #stats()} accounts for every span.
+ * span that alone exceeds it is dropped and counted. Spans the encoder cannot write
+ * ({@link SpanEncoder#canEncode}) are left out and counted too. {@link #stats()} accounts for every
+ * span.
+ *
+ * <p>Spans dropped either way do not fail the export: when every body sent succeeds, the export's
+ * {@link ExportResult} succeeds with {@link ExportResult#droppedSpans()} set to how many of the
+ * batch were left out, so a batch processor counts them as dropped by the exporter, not as
+ * exported. A batch whose every span was left out sends nothing and succeeds with all of them
+ * counted as dropped: nothing failed to send, and nothing is lost silently.
  */
 public final class HttpExporter implements SpanExporter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpExporter.class);
@@ -82,6 +90,7 @@ public final class HttpExporter implements SpanExporter {
   private final LongAdder exportedSpans = new LongAdder();
   private final LongAdder failedSpans = new LongAdder();
   private final LongAdder droppedTooLargeSpans = new LongAdder();
+  private final LongAdder droppedInvalidSpans = new LongAdder();
   private final AtomicLong pendingSpans = new AtomicLong();
   private final LongAdder requests = new LongAdder();
   private final LongAdder retries = new LongAdder();
@@ -134,9 +143,17 @@ public final class HttpExporter implements SpanExporter {
       failedSpans.add(spans.size());
       return ExportResult.failure(new IllegalStateException(name + " exporter is shut down"));
     }
-    List<ExportResult> results = new ArrayList<>(2);
-    for (List<SpanData> group : groups(spans)) {
-      encodeFitting(group, results);
+    Collection<SpanData> encodable = encodable(spans);
+    int dropped = spans.size() - encodable.size();
+    List<ExportResult> results = new ArrayList<>(3);
+    if (!encodable.isEmpty()) {
+      for (List<SpanData> group : groups(encodable)) {
+        dropped += encodeFitting(group, results);
+      }
+    }
+    if (dropped > 0) {
+      // a completed part that carries the count; all() adds it to the bodies' outcome
+      results.add(ExportResult.success(dropped));
     }
     return ExportResult.all(results);
   }
@@ -180,12 +197,39 @@ public final class HttpExporter implements SpanExporter {
   /** What the exporter has done so far. */
   public HttpExporterStats stats() {
     return new HttpExporterStats(exportedSpans.sum(), failedSpans.sum(), droppedTooLargeSpans.sum(),
-        pendingSpans.get(), requests.sum(), retries.sum(), failedRequests.sum(), bytesSent.sum());
+        droppedInvalidSpans.sum(), pendingSpans.get(), requests.sum(), retries.sum(), failedRequests.sum(),
+        bytesSent.sum());
   }
 
   @Override
   public String toString() {
     return "HttpExporter{" + name + " -> " + safeEndpoint + '}';
+  }
+
+  /**
+   * The spans the encoder can write; the others are counted and left out, so that one bad span
+   * costs only itself and is not reported as sent.
+   */
+  private Collection<SpanData> encodable(Collection<SpanData> spans) {
+    int invalid = 0;
+    for (SpanData span : spans) {
+      if (span == null || !encoder.canEncode(span)) {
+        invalid++;
+      }
+    }
+    if (invalid == 0) {
+      return spans; // the usual case: no copy
+    }
+    List<SpanData> kept = new ArrayList<>(spans.size() - invalid);
+    for (SpanData span : spans) {
+      if (span != null && encoder.canEncode(span)) {
+        kept.add(span);
+      }
+    }
+    droppedInvalidSpans.add(invalid);
+    warn("{} exporter dropped {} spans its encoder cannot write (counted in stats().droppedInvalidSpans())",
+        name, invalid);
+    return kept;
   }
 
   private Collection<List<SpanData>> groups(Collection<SpanData> spans) {
@@ -199,8 +243,11 @@ public final class HttpExporter implements SpanExporter {
     return byResource.values();
   }
 
-  /** Encodes {@code spans}, halving the list until each body fits, and queues each body. */
-  private void encodeFitting(List<SpanData> spans, List<ExportResult> results) {
+  /**
+   * Encodes {@code spans}, halving the list until each body fits, and queues each body; returns how
+   * many spans were dropped because each alone was too large.
+   */
+  private int encodeFitting(List<SpanData> spans, List<ExportResult> results) {
     byte[] body;
     try {
       body = encoder.encode(spans);
@@ -208,19 +255,18 @@ public final class HttpExporter implements SpanExporter {
       failedSpans.add(spans.size());
       warn("could not encode {} spans; they are dropped (counted in stats().failedSpans())", spans.size(), e);
       results.add(ExportResult.failure(e));
-      return;
+      return 0;
     }
     if (body.length > maxPayloadBytes) {
       if (spans.size() > 1) {
         int half = spans.size() / 2;
-        encodeFitting(spans.subList(0, half), results);
-        encodeFitting(spans.subList(half, spans.size()), results);
-      } else {
-        droppedTooLargeSpans.increment();
-        warn("dropped span '{}': it alone encodes to {} bytes, over maxPayloadBytes {} "
-            + "(counted in stats().droppedTooLargeSpans())", spans.get(0).name(), body.length, maxPayloadBytes);
+        return encodeFitting(spans.subList(0, half), results)
+            + encodeFitting(spans.subList(half, spans.size()), results);
       }
-      return;
+      droppedTooLargeSpans.increment();
+      warn("dropped span '{}': it alone encodes to {} bytes, over maxPayloadBytes {} "
+          + "(counted in stats().droppedTooLargeSpans())", spans.get(0).name(), body.length, maxPayloadBytes);
+      return 1;
     }
     byte[] wire = gzip ? gzip(body) : body;
     Attempt attempt = new Attempt(wire, spans.size(), System.nanoTime());
@@ -231,6 +277,7 @@ public final class HttpExporter implements SpanExporter {
     } catch (RejectedExecutionException e) {
       giveUp(attempt, "the exporter is shut down", 0, null);
     }
+    return 0;
   }
 
   private void send(Attempt attempt) {
@@ -608,7 +655,8 @@ public final class HttpExporter implements SpanExporter {
 
     /**
      * The largest request body, before compression; bigger batches are split, and a single span
-     * bigger than this is dropped and counted; default 4 MiB.
+     * bigger than this is dropped and counted (in {@link HttpExporter#stats()} and in the export's
+     * {@link ExportResult#droppedSpans()}); default 4 MiB.
      */
     public Builder maxPayloadBytes(int value) {
       if (value < 1024) {

@@ -3,24 +3,27 @@ package dev.ariadne.exporter.http;
 /**
  * A snapshot of what an {@link HttpExporter} did with the spans it was given. Every span handed to
  * {@link HttpExporter#export} ends up in exactly one of {@link #exportedSpans()},
- * {@link #failedSpans()} or {@link #droppedTooLargeSpans()}, or is still {@link #pendingSpans()
- * pending}.
+ * {@link #failedSpans()}, {@link #droppedTooLargeSpans()} or {@link #droppedInvalidSpans()}, or is
+ * still {@link #pendingSpans() pending}. The two kinds of drop do not fail an export: they reach
+ * the batch processor as {@link dev.ariadne.core.export.ExportResult#droppedSpans()}.
  */
 public final class HttpExporterStats {
   private final long exportedSpans;
   private final long failedSpans;
   private final long droppedTooLargeSpans;
+  private final long droppedInvalidSpans;
   private final long pendingSpans;
   private final long requests;
   private final long retries;
   private final long failedRequests;
   private final long bytesSent;
 
-  HttpExporterStats(long exportedSpans, long failedSpans, long droppedTooLargeSpans, long pendingSpans,
-      long requests, long retries, long failedRequests, long bytesSent) {
+  HttpExporterStats(long exportedSpans, long failedSpans, long droppedTooLargeSpans, long droppedInvalidSpans,
+      long pendingSpans, long requests, long retries, long failedRequests, long bytesSent) {
     this.exportedSpans = exportedSpans;
     this.failedSpans = failedSpans;
     this.droppedTooLargeSpans = droppedTooLargeSpans;
+    this.droppedInvalidSpans = droppedInvalidSpans;
     this.pendingSpans = pendingSpans;
     this.requests = requests;
     this.retries = retries;
@@ -44,6 +47,14 @@ public final class HttpExporterStats {
   /** Spans dropped because one span alone encoded larger than the payload limit. */
   public long droppedTooLargeSpans() {
     return droppedTooLargeSpans;
+  }
+
+  /**
+   * Spans left out because the encoder cannot write them (null spans, and for Zipkin a span whose
+   * trace or span id is zero); see {@link SpanEncoder#canEncode}.
+   */
+  public long droppedInvalidSpans() {
+    return droppedInvalidSpans;
   }
 
   /** Spans encoded and waiting for an answer or a retry. */
@@ -74,7 +85,8 @@ public final class HttpExporterStats {
   @Override
   public String toString() {
     return "HttpExporterStats{exportedSpans=" + exportedSpans + ", failedSpans=" + failedSpans
-        + ", droppedTooLargeSpans=" + droppedTooLargeSpans + ", pendingSpans=" + pendingSpans
+        + ", droppedTooLargeSpans=" + droppedTooLargeSpans + ", droppedInvalidSpans=" + droppedInvalidSpans
+        + ", pendingSpans=" + pendingSpans
         + ", requests=" + requests + ", retries=" + retries + ", failedRequests=" + failedRequests
         + ", bytesSent=" + bytesSent + '}';
   }

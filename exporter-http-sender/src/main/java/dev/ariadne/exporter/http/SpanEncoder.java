@@ -23,6 +23,15 @@ public interface SpanEncoder {
   byte[] encode(List<SpanData> spans);
 
   /**
+   * Whether this encoder can write {@code span} (never null) in a form the backend accepts;
+   * {@link HttpExporter} leaves out the spans it cannot and counts them as dropped, rather than
+   * send a body the backend would refuse as a whole. True unless the format says otherwise.
+   */
+  default boolean canEncode(SpanData span) {
+    return true;
+  }
+
+  /**
    * Whether one body can carry spans of only one {@link dev.ariadne.core.resource.Resource}
    * (Jaeger's {@code Batch} has a single {@code Process}); the exporter then sends one body per
    * resource.

@@ -2,6 +2,10 @@ package dev.ariadne.exporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ariadne.api.Tracer;
+import dev.ariadne.core.Tracing;
+import dev.ariadne.core.export.BatchSpanProcessor;
+import dev.ariadne.core.export.BatchStats;
 import dev.ariadne.core.export.ExportResult;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.exporter.http.RecordingServer.Answer;
@@ -53,9 +57,41 @@ class HttpExporterTest {
   }
 
   private static void assertAccounted(HttpExporterStats stats, long given) {
-    assertThat(stats.exportedSpans() + stats.failedSpans() + stats.droppedTooLargeSpans() + stats.pendingSpans())
+    assertThat(stats.exportedSpans() + stats.failedSpans() + stats.droppedTooLargeSpans()
+        + stats.droppedInvalidSpans() + stats.pendingSpans())
         .as("every span given is exported, failed, dropped or pending: %s", stats)
         .isEqualTo(given);
+  }
+
+  /**
+   * One line per span like {@link LineEncoder}, but a span named "huge..." gets 2000 bytes of
+   * padding (over a 1024-byte limit) and a span named "bad..." is one the format cannot carry.
+   */
+  private static final class PickyEncoder implements SpanEncoder {
+    @Override
+    public String contentType() {
+      return "text/plain; charset=utf-8";
+    }
+
+    @Override
+    public byte[] encode(List<SpanData> spans) {
+      StringBuilder out = new StringBuilder();
+      for (SpanData span : spans) {
+        out.append(span.name()).append(span.name().startsWith("huge") ? ".".repeat(2000) : "").append('\n');
+      }
+      return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean canEncode(SpanData span) {
+      return !span.name().startsWith("bad");
+    }
+  }
+
+  private static List<String> receivedLines(RecordingServer server) {
+    List<String> lines = new ArrayList<>();
+    server.received().forEach(r -> lines.addAll(List.of(text(r.body()).split("\n"))));
+    return lines;
   }
 
   @Test
@@ -313,8 +349,103 @@ class HttpExporterTest {
     ExportResult result = exporter.export(TestSpans.spans(3, "s"));
 
     assertThat(result.await(WAIT)).isTrue();
+    // nothing failed to send; every span of the batch was dropped, and the result says so
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.droppedSpans()).isEqualTo(3);
     assertThat(server.received()).isEmpty();
     assertThat(exporter.stats().droppedTooLargeSpans()).isEqualTo(3);
+    assertThat(exporter.stats().exportedSpans()).isZero();
+    assertAccounted(exporter.stats(), 3);
+  }
+
+  @Test
+  void oneSpanTooLarge_theRestIsSent_andTheExportResultCountsTheDrop() {
+    HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder())
+        .endpoint(server.url("/")).maxPayloadBytes(1024));
+
+    ExportResult result = exporter.export(TestSpans.named("s", "a", "b", "huge", "c", "d"));
+
+    assertThat(result.await(WAIT)).isTrue();
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.droppedSpans()).isEqualTo(1);
+    assertThat(receivedLines(server)).containsExactlyInAnyOrder("a", "b", "c", "d");
+    HttpExporterStats stats = exporter.stats();
+    assertThat(stats.exportedSpans()).isEqualTo(4);
+    assertThat(stats.droppedTooLargeSpans()).isEqualTo(1);
+    assertAccounted(stats, 5);
+  }
+
+  @Test
+  void tooLargeSpanUnderABatchProcessor_isCountedAsDroppedByExporter_notAsExported() {
+    HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder())
+        .endpoint(server.url("/")).maxPayloadBytes(1024));
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(Duration.ofHours(1)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    Tracer tracer = tracing.tracer("test");
+    for (int i = 0; i < 9; i++) {
+      tracer.span("span-" + i).start().end();
+    }
+    tracer.span("huge").start().end();
+
+    assertThat(tracing.forceFlush(WAIT)).as("a dropped span does not fail the flush").isTrue();
+
+    BatchStats stats = processor.stats();
+    assertThat(stats.ended()).isEqualTo(10);
+    assertThat(stats.exported()).isEqualTo(9);
+    assertThat(stats.droppedByExporter()).isEqualTo(1);
+    assertThat(stats.droppedExportFailed()).isZero();
+    assertThat(stats.pending()).isZero();
+    assertThat(stats.ended()).isEqualTo(stats.exported() + stats.droppedQueueFull() + stats.droppedExportFailed()
+        + stats.droppedByExporter() + stats.droppedShutdown() + stats.pending());
+    assertThat(exporter.stats().exportedSpans()).isEqualTo(stats.exported());
+    assertThat(exporter.stats().droppedTooLargeSpans()).isEqualTo(stats.droppedByExporter());
+    assertThat(receivedLines(server)).hasSize(9).doesNotContain("huge");
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
+  void spansTheEncoderCannotWrite_areLeftOutCounted_andReportedInTheResult() {
+    HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder()).endpoint(server.url("/")));
+
+    ExportResult result = exporter.export(TestSpans.named("s", "a", "bad-1", "b", "bad-2"));
+
+    assertThat(result.await(WAIT)).isTrue();
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.droppedSpans()).isEqualTo(2);
+    assertThat(receivedLines(server)).containsExactly("a", "b");
+    HttpExporterStats stats = exporter.stats();
+    assertThat(stats.droppedInvalidSpans()).isEqualTo(2);
+    assertThat(stats.exportedSpans()).isEqualTo(2);
+    assertAccounted(stats, 4);
+  }
+
+  @Test
+  void batchOfOnlySpansTheEncoderCannotWrite_sendsNothing_andCountsThemAll() {
+    HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder()).endpoint(server.url("/")));
+
+    ExportResult result = exporter.export(TestSpans.named("s", "bad-1", "bad-2"));
+
+    assertThat(result.isDone()).isTrue();
+    assertThat(result.isSuccess()).isTrue();
+    assertThat(result.droppedSpans()).isEqualTo(2);
+    assertThat(exporter.stats().requests()).isZero();
+    assertThat(exporter.stats().droppedInvalidSpans()).isEqualTo(2);
+    assertAccounted(exporter.stats(), 2);
+  }
+
+  @Test
+  void tooLargeSpanInAnExportWhoseBodyFails_failsTheWholeExport() {
+    server.otherwise(Answer.of(400));
+    HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder())
+        .endpoint(server.url("/")).maxPayloadBytes(1024));
+
+    ExportResult result = exporter.export(TestSpans.named("s", "a", "huge", "b"));
+
+    assertThat(result.await(WAIT)).isTrue();
+    assertThat(result.isSuccess()).isFalse();
+    assertThat(result.droppedSpans()).isZero();
+    assertThat(exporter.stats().droppedTooLargeSpans()).isEqualTo(1);
+    assertThat(exporter.stats().failedSpans()).isEqualTo(2);
     assertAccounted(exporter.stats(), 3);
   }
 

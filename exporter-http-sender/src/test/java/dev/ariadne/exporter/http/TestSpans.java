@@ -25,6 +25,19 @@ final class TestSpans {
     return memory.finishedSpans();
   }
 
+  /** Ended spans of {@code service} with the given names, in that order, from a real tracer. */
+  static List<SpanData> named(String service, String... names) {
+    InMemorySpanExporter memory = InMemorySpanExporter.create();
+    try (Tracing tracing = Tracing.builder().serviceName(service)
+        .addSpanProcessor(SimpleSpanProcessor.create(memory)).build()) {
+      Tracer tracer = tracing.tracer("test");
+      for (String name : names) {
+        tracer.span(name).start().end();
+      }
+    }
+    return memory.finishedSpans();
+  }
+
   /** Writes one line per span, "service/name" padded with {@code padding} dots. */
   static final class LineEncoder implements SpanEncoder {
     private final int padding;

@@ -33,7 +33,10 @@ import java.util.Locale;
  *
  * <p>Each thread keeps one output buffer and one reusable Jackson generator; an encode allocates
  * the returned array and little else. Spans whose trace or span id is zero are left out, because
- * Zipkin rejects the whole request for one of them. Never throws on span content.
+ * Zipkin rejects the whole request for one of them: {@link #canEncode} tells {@link
+ * dev.ariadne.exporter.http.HttpExporter} so, which leaves them out before encoding and counts them
+ * as dropped; {@link #encode} skips them as well for a caller that encodes directly. Never throws
+ * on span content.
  */
 final class ZipkinJsonEncoder implements SpanEncoder {
   static final ZipkinJsonEncoder INSTANCE = new ZipkinJsonEncoder();
@@ -86,6 +89,11 @@ final class ZipkinJsonEncoder implements SpanEncoder {
   }
 
   @Override
+  public boolean canEncode(SpanData span) {
+    return span != null && hasValidIds(span.spanContext());
+  }
+
+  @Override
   public byte[] encode(List<SpanData> spans) {
     State state = STATE.get();
     try {
@@ -94,7 +102,7 @@ final class ZipkinJsonEncoder implements SpanEncoder {
       if (spans != null) {
         for (int i = 0, n = spans.size(); i < n; i++) {
           SpanData span = spans.get(i);
-          if (span != null && hasValidIds(span.spanContext())) {
+          if (canEncode(span)) {
             writeSpan(state, span);
           }
         }

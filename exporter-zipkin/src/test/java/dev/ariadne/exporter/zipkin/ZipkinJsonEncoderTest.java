@@ -101,6 +101,22 @@ class ZipkinJsonEncoderTest {
   }
 
   @Test
+  void canEncode_isFalseExactlyForSpansWithAZeroId_soTheSenderCanCountThem() {
+    TestSpanData sixtyFourBit = TestSpanData.create();
+    sixtyFourBit.context(TestSpanData.sampledContext(0, 7, 9));
+    TestSpanData noSpanId = TestSpanData.create();
+    noSpanId.context(TestSpanData.sampledContext(1, 2, 0));
+    TestSpanData noTraceId = TestSpanData.create();
+    noTraceId.context(TestSpanData.sampledContext(0, 0, 5));
+
+    assertThat(encoder.canEncode(TestSpanData.create())).isTrue();
+    assertThat(encoder.canEncode(sixtyFourBit)).isTrue();
+    assertThat(encoder.canEncode(noSpanId)).isFalse();
+    assertThat(encoder.canEncode(noTraceId)).isFalse();
+    assertThat(encoder.canEncode(TestSpanData.create().context(SpanContext.invalid()))).isFalse();
+  }
+
+  @Test
   void emptyOrNullBatchOrNullSpans_giveAnEmptyArray() {
     assertThat(new String(encoder.encode(List.of()), StandardCharsets.UTF_8)).isEqualTo("[]");
     assertThat(new String(encoder.encode(null), StandardCharsets.UTF_8)).isEqualTo("[]");

@@ -12,11 +12,13 @@ import dev.ariadne.api.Tracer;
 import dev.ariadne.core.IdGenerator;
 import dev.ariadne.core.Tracing;
 import dev.ariadne.core.export.BatchSpanProcessor;
+import dev.ariadne.core.export.BatchStats;
 import dev.ariadne.core.export.InMemorySpanExporter;
 import dev.ariadne.core.export.SimpleSpanProcessor;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.exporter.http.HttpExporter;
 import dev.ariadne.exporter.http.HttpExporterStats;
+import dev.ariadne.testing.TestSpanData;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -89,6 +91,29 @@ class ZipkinServerRoundTripTest {
     assertThat(spans).hasSize(2);
     assertThat(spans.get(0).spanContext().traceIdHigh()).isZero();
     assertExportedAndStored(zipkin.stats(), spans);
+  }
+
+  @Test
+  void spanWithAZeroId_isLeftOutAndCountedAsDropped_andZipkinStoresTheRest() throws Exception {
+    HttpExporter zipkin = ZipkinExporter.builder().endpoint(server.spansEndpoint()).build();
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(zipkin).build();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long traceIdLow = random.nextLong() | 1; // a trace of its own, never the zero id
+    TestSpanData good = TestSpanData.create().name("kept")
+        .context(TestSpanData.sampledContext(0x1234L, traceIdLow, 0x42L));
+    TestSpanData noSpanId = TestSpanData.create().name("zero span id")
+        .context(TestSpanData.sampledContext(0x1234L, traceIdLow, 0));
+
+    processor.onEnd(good);
+    processor.onEnd(noSpanId);
+    assertThat(processor.shutdown().await(Duration.ofSeconds(20))).isTrue();
+
+    BatchStats stats = processor.stats();
+    assertThat(stats.exported()).as("%s", stats).isEqualTo(1);
+    assertThat(stats.droppedByExporter()).as("%s", stats).isEqualTo(1);
+    assertThat(stats.droppedExportFailed()).as("%s", stats).isZero();
+    assertThat(zipkin.stats().droppedInvalidSpans()).isEqualTo(1);
+    assertExportedAndStored(zipkin.stats(), List.of(good));
   }
 
   /** Six spans covering every kind, remote-endpoint source, attribute type, events, status and odd text. */

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * exporter itself; a watchdog thread that wakes a few times per export timeout replaces a worker
  * stuck in the exporter past the timeout, so a hanging exporter costs its batch (counted) and cannot
  * wedge the pipeline. Until the hung call returns, later batches are counted failed rather than
- * handed to the exporter concurrently. Record-only (unsampled) spans are ignored.
+ * handed to the exporter concurrently. Spans an exporter reports it dropped itself within a
+ * successful export ({@link ExportResult#succeed(int)}, e.g. one too large to send) are counted
+ * as {@link BatchStats#droppedByExporter()}, not as exported. Record-only (unsampled) spans are
+ * ignored.
  */
 public final class BatchSpanProcessor implements SpanProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchSpanProcessor.class);
@@ -82,6 +85,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   // written by one thread at a time: the worker, or the watchdog while it replaces a hung worker
   private volatile long exported;
   private volatile long droppedExportFailed;
+  private volatile long droppedByExporter;
   private volatile long failedBatches;
   private volatile long timedOutBatches;
   private final AtomicLong stragglersDropped = new AtomicLong();
@@ -193,12 +197,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
     // Read what the worker resolved before what producers added, so pending is never negative.
     long exportedNow = exported;
     long failedNow = droppedExportFailed;
+    long byExporterNow = droppedByExporter;
     long stragglers = stragglersDropped.get();
     long failedBatchesNow = failedBatches;
     long timedOutNow = timedOutBatches;
     long produced = queue.producedCount();
-    long pending = produced - exportedNow - failedNow - stragglers;
-    return new BatchStats(exportedNow, droppedQueueFull.sum(), failedNow,
+    long pending = produced - exportedNow - failedNow - byExporterNow - stragglers;
+    return new BatchStats(exportedNow, droppedQueueFull.sum(), failedNow, byExporterNow,
         droppedAtShutdown.sum() + stragglers, pending, failedBatchesNow, timedOutNow);
   }
 
@@ -275,7 +280,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
   }
 
   private long resolvedCount() {
-    return exported + droppedExportFailed;
+    return exported + droppedExportFailed + droppedByExporter;
   }
 
   /**
@@ -313,7 +318,12 @@ public final class BatchSpanProcessor implements SpanProcessor {
     } else if (!result.isSuccess()) {
       failBatch(n, false, "the exporter reported failure", result.failureCause());
     } else {
-      exported += n;
+      // an exporter claiming more drops than spans it was given must not push exported below zero
+      int dropped = Math.min(n, result.droppedSpans());
+      exported += n - dropped;
+      if (dropped > 0) {
+        droppedByExporter += dropped;
+      }
     }
     return true;
   }

@@ -3,24 +3,26 @@ package dev.ariadne.core.export;
 /**
  * A snapshot of what a {@link BatchSpanProcessor} did with the sampled spans it was given. The
  * numbers always add up: {@code ended = exported + droppedQueueFull + droppedExportFailed +
- * droppedShutdown + pending}, so any loss shows up here with its reason.
+ * droppedByExporter + droppedShutdown + pending}, so any loss shows up here with its reason.
  */
 public final class BatchStats {
   private final long ended;
   private final long exported;
   private final long droppedQueueFull;
   private final long droppedExportFailed;
+  private final long droppedByExporter;
   private final long droppedShutdown;
   private final long pending;
   private final long failedBatches;
   private final long timedOutBatches;
 
-  BatchStats(long exported, long droppedQueueFull, long droppedExportFailed, long droppedShutdown, long pending,
-      long failedBatches, long timedOutBatches) {
-    this.ended = exported + droppedQueueFull + droppedExportFailed + droppedShutdown + pending;
+  BatchStats(long exported, long droppedQueueFull, long droppedExportFailed, long droppedByExporter,
+      long droppedShutdown, long pending, long failedBatches, long timedOutBatches) {
+    this.ended = exported + droppedQueueFull + droppedExportFailed + droppedByExporter + droppedShutdown + pending;
     this.exported = exported;
     this.droppedQueueFull = droppedQueueFull;
     this.droppedExportFailed = droppedExportFailed;
+    this.droppedByExporter = droppedByExporter;
     this.droppedShutdown = droppedShutdown;
     this.pending = pending;
     this.failedBatches = failedBatches;
@@ -32,7 +34,7 @@ public final class BatchStats {
     return ended;
   }
 
-  /** Spans the exporter accepted. */
+  /** Spans the exporter accepted and sent (the spans it dropped itself are not among them). */
   public long exported() {
     return exported;
   }
@@ -47,6 +49,14 @@ public final class BatchStats {
     return droppedExportFailed;
   }
 
+  /**
+   * Spans the exporter dropped itself within a successful export, e.g. a span too large to send
+   * (the exporter's own statistics give the reason in detail).
+   */
+  public long droppedByExporter() {
+    return droppedByExporter;
+  }
+
   /** Spans that ended after shutdown began. */
   public long droppedShutdown() {
     return droppedShutdown;
@@ -59,7 +69,7 @@ public final class BatchStats {
 
   /** All spans dropped, for whatever reason. */
   public long dropped() {
-    return droppedQueueFull + droppedExportFailed + droppedShutdown;
+    return droppedQueueFull + droppedExportFailed + droppedByExporter + droppedShutdown;
   }
 
   /** Batches the exporter failed or threw on (timeouts included). */
@@ -75,7 +85,8 @@ public final class BatchStats {
   @Override
   public String toString() {
     return "BatchStats{ended=" + ended + ", exported=" + exported + ", droppedQueueFull=" + droppedQueueFull
-        + ", droppedExportFailed=" + droppedExportFailed + ", droppedShutdown=" + droppedShutdown
-        + ", pending=" + pending + ", failedBatches=" + failedBatches + ", timedOutBatches=" + timedOutBatches + '}';
+        + ", droppedExportFailed=" + droppedExportFailed + ", droppedByExporter=" + droppedByExporter
+        + ", droppedShutdown=" + droppedShutdown + ", pending=" + pending + ", failedBatches=" + failedBatches
+        + ", timedOutBatches=" + timedOutBatches + '}';
   }
 }

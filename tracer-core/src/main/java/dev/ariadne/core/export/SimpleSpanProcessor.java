@@ -22,6 +22,7 @@ public final class SimpleSpanProcessor implements SpanProcessor {
   private final Set<ExportResult> pending = ConcurrentHashMap.newKeySet();
   private final LongAdder exported = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder droppedByExporter = new LongAdder();
   private final LongAdder droppedShutdown = new LongAdder();
   private volatile boolean shutdown;
   private final AtomicBoolean shutdownStarted = new AtomicBoolean();
@@ -72,10 +73,12 @@ public final class SimpleSpanProcessor implements SpanProcessor {
   }
 
   private void count(ExportResult result) {
-    if (result.isSuccess()) {
-      exported.increment();
-    } else {
+    if (!result.isSuccess()) {
       failed.increment();
+    } else if (result.droppedSpans() > 0) {
+      droppedByExporter.increment(); // the batch was this one span
+    } else {
+      exported.increment();
     }
   }
 
@@ -99,7 +102,7 @@ public final class SimpleSpanProcessor implements SpanProcessor {
     return shutdownResult;
   }
 
-  /** Spans the exporter accepted. */
+  /** Spans the exporter accepted and sent. */
   public long exportedCount() {
     return exported.sum();
   }
@@ -107,6 +110,14 @@ public final class SimpleSpanProcessor implements SpanProcessor {
   /** Spans the exporter refused or failed on. */
   public long failedCount() {
     return failed.sum();
+  }
+
+  /**
+   * Spans the exporter dropped itself within a successful export ({@link ExportResult#succeed(int)}),
+   * e.g. one too large to send.
+   */
+  public long droppedByExporterCount() {
+    return droppedByExporter.sum();
   }
 
   /** Spans that ended after shutdown and were dropped. */

@@ -14,7 +14,12 @@ import java.util.Collection;
  */
 public interface SpanExporter extends AutoCloseable {
 
-  /** Exports a batch of ended, sampled spans. */
+  /**
+   * Exports a batch of ended, sampled spans. An exporter that leaves some of them out on purpose
+   * (too large to send, not representable in its format) while sending the rest says how many with
+   * {@link ExportResult#succeed(int)} or {@link ExportResult#success(int)}, so they are counted as
+   * dropped, not exported.
+   */
   ExportResult export(Collection<SpanData> spans);
 
   /** Pushes out anything the exporter buffers itself. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +63,9 @@ class BatchSpanProcessorTest {
 
   private static void assertIdentity(BatchStats stats) {
     assertThat(stats.ended()).isEqualTo(stats.exported() + stats.droppedQueueFull() + stats.droppedExportFailed()
-        + stats.droppedShutdown() + stats.pending());
+        + stats.droppedByExporter() + stats.droppedShutdown() + stats.pending());
+    assertThat(stats.dropped()).isEqualTo(stats.droppedQueueFull() + stats.droppedExportFailed()
+        + stats.droppedByExporter() + stats.droppedShutdown());
     assertThat(stats.pending()).isNotNegative();
   }
 
@@ -252,6 +255,65 @@ class BatchSpanProcessorTest {
     assertThat(stats.failedBatches()).isEqualTo(1);
     assertThat(stats.exported()).isEqualTo(7);
     assertThat(processor.isWorkerAlive()).isTrue();
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
+  void spansTheExporterDropsWithinASuccessfulExport_areCountedAsDroppedByExporter_notExported() throws Exception {
+    List<Thread> completers = new CopyOnWriteArrayList<>();
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        // answered later on another thread, as a network exporter does
+        ExportResult result = ExportResult.pending();
+        Thread completer = new Thread(() -> result.succeed(2));
+        completers.add(completer);
+        completer.start();
+        return result;
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 10);
+
+    assertThat(tracing.forceFlush(WAIT)).as("a partly dropped batch is no failure").isTrue();
+
+    assertThat(exporter.calls.get()).isEqualTo(1);
+    BatchStats stats = processor.stats();
+    assertThat(stats.ended()).isEqualTo(10);
+    assertThat(stats.exported()).isEqualTo(8);
+    assertThat(stats.droppedByExporter()).isEqualTo(2);
+    assertThat(stats.droppedExportFailed()).isZero();
+    assertThat(stats.failedBatches()).isZero();
+    assertThat(stats.dropped()).isEqualTo(2);
+    assertThat(stats.pending()).isZero();
+    assertIdentity(stats);
+    assertThat(stats.toString()).contains("exported=8", "droppedByExporter=2");
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+    for (Thread completer : completers) {
+      completer.join();
+    }
+  }
+
+  @Test
+  void exporterReportingMoreDropsThanItWasGiven_countsTheWholeBatchOnce() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        return ExportResult.success(batch.size() + 1000);
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 10);
+
+    assertThat(tracing.forceFlush(WAIT)).isTrue();
+
+    BatchStats stats = processor.stats();
+    assertThat(stats.exported()).isZero();
+    assertThat(stats.droppedByExporter()).isEqualTo(10);
+    assertThat(stats.pending()).isZero();
+    assertIdentity(stats);
     assertThat(tracing.shutdown(WAIT)).isTrue();
   }
 
