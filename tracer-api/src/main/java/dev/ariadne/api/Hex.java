@@ -86,7 +86,8 @@ public final class Hex {
    * unsigned number; returns 0 when a character is not lowercase hex or the length is out of range.
    */
   public static long parseLong(CharSequence s, int offset, int length) {
-    if (length < 1 || length > 16 || offset < 0 || offset + length > s.length()) {
+    // offset > length - count rather than offset + count > length, which overflows for huge offsets
+    if (length < 1 || length > 16 || offset < 0 || offset > s.length() - length) {
       return 0;
     }
     long result = 0;
@@ -102,7 +103,7 @@ public final class Hex {
 
   /** Whether {@code length} characters of {@code s} from {@code offset} are all lowercase hex. */
   public static boolean isLowerHex(CharSequence s, int offset, int length) {
-    if (offset < 0 || length < 0 || offset + length > s.length()) {
+    if (offset < 0 || length < 0 || offset > s.length() - length) {
       return false;
     }
     for (int i = offset; i < offset + length; i++) {
