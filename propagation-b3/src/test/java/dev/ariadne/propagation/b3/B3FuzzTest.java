@@ -7,6 +7,7 @@ import dev.ariadne.api.Span;
 import dev.ariadne.api.SpanContext;
 import dev.ariadne.api.propagation.TextMapGetter;
 import dev.ariadne.api.propagation.TextMapSetter;
+import dev.ariadne.testing.HeaderFuzzer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ class B3FuzzTest {
   private static final String ALPHABET = "0123456789abcdef0123456789abcdef-----01d ABCDEFxg:\t,";
 
   private final SplittableRandom random = new SplittableRandom(SEED);
+  // separators as a mutation inserts them: a sampling state after a dash
+  private final HeaderFuzzer fuzzer = new HeaderFuzzer(random, ALPHABET, "-0", "-1", "-d");
   private final Map<String, String> carrier = new HashMap<>();
 
   /** What the oracle expects: ids and sampling, or null for "nothing extracted". */
@@ -63,7 +66,7 @@ class B3FuzzTest {
     int accepted = 0;
     for (int i = 0; i < SINGLE_VALUES; i++) {
       carrier.clear();
-      carrier.put("b3", i % 2 == 0 ? randomValue() : mutate(validSingle()));
+      carrier.put("b3", i % 2 == 0 ? randomValue() : fuzzer.mutate(validSingle()));
       if (check(singleOracle(carrier.get("b3")))) {
         accepted++;
       }
@@ -88,7 +91,7 @@ class B3FuzzTest {
           : header(() -> List.of("1", "0", "true", "false", "TRUE", "False", "").get(random.nextInt(7))));
       values += put("X-B3-Flags", random.nextInt(3) != 0 ? null : header(() -> random.nextBoolean() ? "1" : "0"));
       if (random.nextInt(4) == 0) {
-        values += put("b3", random.nextBoolean() ? randomValue() : mutate(validSingle()));
+        values += put("b3", random.nextBoolean() ? randomValue() : fuzzer.mutate(validSingle()));
       }
       Expected expected = singleOracle(carrier.get("b3"));
       if (check(expected != null ? expected : multiOracle())) {
@@ -105,16 +108,12 @@ class B3FuzzTest {
   void hugeValues_areHandledInLinearTime() {
     long elapsed = 0;
     for (int i = 0; i < 200; i++) {
-      StringBuilder huge = new StringBuilder(mutate(validSingle())).append("-");
-      int length = 100_000 + random.nextInt(100_000);
-      while (huge.length() < length) {
-        huge.append(huge, 0, Math.min(huge.length(), length - huge.length()));
-      }
+      String huge = fuzzer.huge(fuzzer.mutate(validSingle()) + "-", 100_000, 200_000);
       carrier.clear();
-      carrier.put(i % 2 == 0 ? "b3" : "X-B3-TraceId", huge.toString());
-      carrier.put("X-B3-SpanId", huge.toString());
+      carrier.put(i % 2 == 0 ? "b3" : "X-B3-TraceId", huge);
+      carrier.put("X-B3-SpanId", huge);
       long start = System.nanoTime();
-      check(i % 2 == 0 ? singleOracle(huge.toString()) : null);
+      check(i % 2 == 0 ? singleOracle(huge) : null);
       elapsed += System.nanoTime() - start;
     }
     assertThat(elapsed).isLessThan(5_000_000_000L);
@@ -200,7 +199,7 @@ class B3FuzzTest {
   /** Mostly a valid value, sometimes mutated, sometimes random. */
   private String header(Supplier<String> valid) {
     int pick = random.nextInt(10);
-    return pick < 6 ? valid.get() : pick < 9 ? mutate(valid.get()) : randomValue();
+    return pick < 6 ? valid.get() : pick < 9 ? fuzzer.mutate(valid.get()) : randomValue();
   }
 
   /** A single header as Brave or OpenTelemetry could write it, with rare zero ids. */
@@ -217,71 +216,12 @@ class B3FuzzTest {
     return sb.toString();
   }
 
+  /** Random digits, all zeros (invalid as an id) one time in a hundred. */
   private String hex(int digits) {
-    if (random.nextInt(100) == 0) {
-      return "0".repeat(digits);
-    }
-    StringBuilder sb = new StringBuilder(digits);
-    for (int i = 0; i < digits; i++) {
-      sb.append(Character.forDigit(random.nextInt(16), 16));
-    }
-    return sb.toString();
-  }
-
-  private String mutate(String value) {
-    StringBuilder sb = new StringBuilder(value);
-    int mutations = random.nextInt(4); // 0: some values stay valid
-    for (int i = 0; i < mutations; i++) {
-      int at = random.nextInt(sb.length() + 1);
-      switch (random.nextInt(8)) {
-        case 0:
-          if (at < sb.length()) {
-            sb.deleteCharAt(at);
-          }
-          break;
-        case 1:
-          sb.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-          break;
-        case 2:
-          if (at < sb.length()) {
-            sb.setCharAt(at, randomChar());
-          }
-          break;
-        case 3:
-          sb.setLength(at);
-          break;
-        case 4: {
-          int from = random.nextInt(sb.length() + 1);
-          sb.insert(at, sb.substring(from, from + random.nextInt(sb.length() - from + 1)));
-          break;
-        }
-        case 5:
-          if (at < sb.length()) {
-            sb.setCharAt(at, Character.toUpperCase(sb.charAt(at)));
-          }
-          break;
-        case 6:
-          sb.insert(at, "-" + "01d".charAt(random.nextInt(3)));
-          break;
-        default:
-          sb.insert(at, random.nextBoolean() ? " " : "\t");
-          break;
-      }
-    }
-    return sb.toString();
+    return random.nextInt(100) == 0 ? "0".repeat(digits) : fuzzer.hex(digits);
   }
 
   private String randomValue() {
-    int length = random.nextInt(random.nextBoolean() ? 4 : 70);
-    boolean anyChar = random.nextInt(8) == 0;
-    char[] chars = new char[length];
-    for (int i = 0; i < length; i++) {
-      chars[i] = anyChar ? randomChar() : ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-    }
-    return new String(chars);
-  }
-
-  private char randomChar() {
-    return random.nextBoolean() ? (char) random.nextInt(0x80) : (char) random.nextInt(0x10000);
+    return fuzzer.randomValue(random.nextBoolean() ? 4 : 70);
   }
 }

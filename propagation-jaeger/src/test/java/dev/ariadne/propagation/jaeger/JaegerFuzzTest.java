@@ -8,6 +8,7 @@ import dev.ariadne.api.Span;
 import dev.ariadne.api.SpanContext;
 import dev.ariadne.api.propagation.TextMapGetter;
 import dev.ariadne.api.propagation.TextMapSetter;
+import dev.ariadne.testing.HeaderFuzzer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,6 +35,7 @@ class JaegerFuzzTest {
   private static final String ALPHABET = "0123456789abcdef0123456789abcdef::::%3Aa ABCDEFxg-\t,=+";
 
   private final SplittableRandom random = new SplittableRandom(SEED);
+  private final HeaderFuzzer fuzzer = new HeaderFuzzer(random, ALPHABET, ":", "%3A");
   private final Map<String, String> carrier = new HashMap<>();
 
   @Test
@@ -41,7 +43,7 @@ class JaegerFuzzTest {
     long start = System.nanoTime();
     int accepted = 0;
     for (int i = 0; i < TRACE_HEADER_VALUES; i++) {
-      String value = i % 2 == 0 ? randomValue() : mutate(validHeader());
+      String value = i % 2 == 0 ? fuzzer.randomValue(random.nextBoolean() ? 12 : 80) : fuzzer.mutate(validHeader());
       if (checkTraceHeader(value)) {
         accepted++;
       }
@@ -58,12 +60,7 @@ class JaegerFuzzTest {
     long elapsed = 0;
     for (int i = 0; i < 200; i++) {
       // A valid header, mutated, then repeated to 100-200 thousand characters.
-      StringBuilder huge = new StringBuilder(mutate(validHeader())).append(":");
-      int length = 100_000 + random.nextInt(100_000);
-      while (huge.length() < length) {
-        huge.append(huge, 0, Math.min(huge.length(), length - huge.length()));
-      }
-      String value = huge.toString();
+      String value = fuzzer.huge(fuzzer.mutate(validHeader()) + ":", 100_000, 200_000);
       long start = System.nanoTime();
       checkTraceHeader(value);
       elapsed += System.nanoTime() - start;
@@ -145,11 +142,11 @@ class JaegerFuzzTest {
   private String randomBaggageKey() {
     switch (random.nextInt(4)) {
       case 0:
-        return "uberctx-" + randomString(1 + random.nextInt(8), "abcXYZ-_09 :\u00e9");
+        return "uberctx-" + fuzzer.randomString(1 + random.nextInt(8), "abcXYZ-_09 :\u00e9");
       case 1:
-        return "UberCtx-" + randomString(random.nextInt(6), "abcdef");
+        return "UberCtx-" + fuzzer.randomString(random.nextInt(6), "abcdef");
       case 2:
-        return randomString(random.nextInt(12), "uberctx-abc");
+        return fuzzer.randomString(random.nextInt(12), "uberctx-abc");
       default:
         return "uberctx-k" + random.nextInt(3);
     }
@@ -158,16 +155,16 @@ class JaegerFuzzTest {
   private String randomBaggageValue() {
     switch (random.nextInt(3)) {
       case 0:
-        return randomString(random.nextInt(20), "ab %+2BFEe0\u00e9\u20ac");
+        return fuzzer.randomString(random.nextInt(20), "ab %+2BFEe0\u00e9\u20ac");
       case 1:
-        return PercentCodec.encode(randomString(random.nextInt(10), "ab \r\n\u00e9\ud83d\ude00+%"));
+        return PercentCodec.encode(fuzzer.randomString(random.nextInt(10), "ab \r\n\u00e9\ud83d\ude00+%"));
       default:
-        return randomString(random.nextInt(12), null);
+        return fuzzer.randomString(random.nextInt(12), null);
     }
   }
 
   private String randomLegacyBaggage() {
-    return randomString(random.nextInt(40), "ab=, \t+%\ud800");
+    return fuzzer.randomString(random.nextInt(40), "ab=, \t+%\ud800");
   }
 
   /** A header a Jaeger client could send: unpadded or padded ids, either separator, 1-2 flag digits. */
@@ -187,66 +184,6 @@ class JaegerFuzzTest {
     sb.append(sep).append(random.nextBoolean() ? "0" : Long.toHexString(random.nextLong()));
     sb.append(sep).append(Integer.toHexString(random.nextInt(random.nextBoolean() ? 4 : 256)));
     return sb.toString();
-  }
-
-  private String mutate(String value) {
-    StringBuilder sb = new StringBuilder(value);
-    int mutations = random.nextInt(4); // 0: some values stay valid
-    for (int i = 0; i < mutations; i++) {
-      int at = random.nextInt(sb.length() + 1);
-      switch (random.nextInt(8)) {
-        case 0:
-          if (at < sb.length()) {
-            sb.deleteCharAt(at);
-          }
-          break;
-        case 1:
-          sb.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-          break;
-        case 2:
-          if (at < sb.length()) {
-            sb.setCharAt(at, randomChar());
-          }
-          break;
-        case 3:
-          sb.setLength(at);
-          break;
-        case 4: {
-          int from = random.nextInt(sb.length() + 1);
-          sb.insert(at, sb.substring(from, from + random.nextInt(sb.length() - from + 1)));
-          break;
-        }
-        case 5:
-          if (at < sb.length()) {
-            sb.setCharAt(at, Character.toUpperCase(sb.charAt(at)));
-          }
-          break;
-        case 6:
-          sb.insert(at, random.nextBoolean() ? ":" : "%3A");
-          break;
-        default:
-          sb.insert(at, random.nextBoolean() ? " " : "\t");
-          break;
-      }
-    }
-    return sb.toString();
-  }
-
-  private String randomValue() {
-    return randomString(random.nextInt(random.nextBoolean() ? 12 : 80), random.nextInt(8) == 0 ? null : ALPHABET);
-  }
-
-  /** Characters from {@code alphabet}, or any UTF-16 unit (surrogates included) when it is null. */
-  private String randomString(int length, String alphabet) {
-    char[] chars = new char[length];
-    for (int i = 0; i < length; i++) {
-      chars[i] = alphabet == null ? randomChar() : alphabet.charAt(random.nextInt(alphabet.length()));
-    }
-    return new String(chars);
-  }
-
-  private char randomChar() {
-    return random.nextBoolean() ? (char) random.nextInt(0x80) : (char) random.nextInt(0x10000);
   }
 
   private static String pad(String hex, int length) {

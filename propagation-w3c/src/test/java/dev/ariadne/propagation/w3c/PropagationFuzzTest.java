@@ -10,6 +10,7 @@ import dev.ariadne.api.SpanContext;
 import dev.ariadne.api.TraceFlags;
 import dev.ariadne.api.propagation.TextMapGetter;
 import dev.ariadne.api.propagation.TextMapSetter;
+import dev.ariadne.testing.HeaderFuzzer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,29 +147,22 @@ class PropagationFuzzTest {
 
   // ---- generators ------------------------------------------------------------------------------
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
   private static final String NASTY = "0123456789abcdefABCDEF-,;=% \t\r\n\u0000@*/_\"\\+.:"
       + "\u00e9\u00ff\u0100\u20ac\uffff\ufffd\ud800\udc00\u007f\u0080";
 
   private final SplittableRandom random = new SplittableRandom(SEED);
-
-  private String hex(int digits) {
-    char[] out = new char[digits];
-    for (int i = 0; i < digits; i++) {
-      out[i] = HEX[random.nextInt(16)];
-    }
-    return new String(out);
-  }
+  // separators of all three grammars: traceparent fields, list members, key and value, properties
+  private final HeaderFuzzer fuzzer = new HeaderFuzzer(random, NASTY, "-", ",", "=", ";");
 
   private String validTraceparent() {
     int kind = random.nextInt(10);
-    String version = kind < 7 ? "00" : kind < 9 ? hex(2) : "ff";
-    String traceId = random.nextInt(200) == 0 ? "0".repeat(32) : hex(32);
-    String spanId = random.nextInt(200) == 0 ? "0".repeat(16) : hex(16);
-    String value = version + "-" + traceId + "-" + spanId + "-" + hex(2);
+    String version = kind < 7 ? "00" : kind < 9 ? fuzzer.hex(2) : "ff";
+    String traceId = random.nextInt(200) == 0 ? "0".repeat(32) : fuzzer.hex(32);
+    String spanId = random.nextInt(200) == 0 ? "0".repeat(16) : fuzzer.hex(16);
+    String value = version + "-" + traceId + "-" + spanId + "-" + fuzzer.hex(2);
     if (!version.equals("00") && random.nextBoolean()) {
-      value += "-" + hex(random.nextInt(20));
+      value += "-" + fuzzer.hex(random.nextInt(20));
     }
     if (random.nextInt(10) == 0) {
       value = ows() + value + ows();
@@ -228,12 +222,12 @@ class PropagationFuzzTest {
       for (int j = 0; j < keyLength; j++) {
         member.append(tchars.charAt(random.nextInt(tchars.length())));
       }
-      member.append(ows()).append('=').append(ows()).append(percentEncodeEverything(randomValue()));
+      member.append(ows()).append('=').append(ows()).append(percentEncodeEverything(baggageText()));
       int properties = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
       for (int p = 0; p < properties; p++) {
         member.append(ows()).append(';').append(ows()).append("p").append(p);
         if (random.nextBoolean()) {
-          member.append(ows()).append('=').append(ows()).append(percentEncodeEverything(randomValue()));
+          member.append(ows()).append('=').append(ows()).append(percentEncodeEverything(baggageText()));
         }
       }
       joined.add(member.append(ows()).toString());
@@ -241,7 +235,7 @@ class PropagationFuzzTest {
     return joined.toString();
   }
 
-  private String randomValue() {
+  private String baggageText() {
     int length = random.nextInt(500) == 0 ? random.nextInt(3000) : random.nextInt(12);
     return W3CBaggagePropagatorTest.randomText(random, length);
   }
@@ -260,71 +254,13 @@ class PropagationFuzzTest {
     return out.toString();
   }
 
-  private String randomString() {
-    int length = random.nextInt(80);
-    StringBuilder s = new StringBuilder(length);
-    int kind = random.nextInt(3);
-    for (int i = 0; i < length; i++) {
-      if (kind == 0) {
-        s.append((char) random.nextInt(0x80)); // any ASCII
-      } else if (kind == 1) {
-        s.append((char) random.nextInt(0x10000)); // any UTF-16 unit, lone surrogates included
-      } else {
-        s.append(NASTY.charAt(random.nextInt(NASTY.length())));
-      }
-    }
-    return s.toString();
-  }
-
-  private String mutate(String value) {
-    StringBuilder s = new StringBuilder(value);
-    int mutations = 1 + random.nextInt(3);
-    for (int m = 0; m < mutations; m++) {
-      int at = s.length() == 0 ? 0 : random.nextInt(s.length());
-      char c = random.nextInt(4) == 0 ? (char) random.nextInt(0x10000) : NASTY.charAt(random.nextInt(NASTY.length()));
-      switch (random.nextInt(6)) {
-        case 0: // flip
-          if (s.length() > 0) {
-            s.setCharAt(at, c);
-          }
-          break;
-        case 1: // insert
-          s.insert(at, c);
-          break;
-        case 2: // delete
-          if (s.length() > 0) {
-            s.deleteCharAt(at);
-          }
-          break;
-        case 3: // swap case
-          if (s.length() > 0) {
-            char old = s.charAt(at);
-            s.setCharAt(at, Character.isUpperCase(old) ? Character.toLowerCase(old) : Character.toUpperCase(old));
-          }
-          break;
-        case 4: // truncate
-          s.setLength(at);
-          break;
-        default: // repeat a piece, as a joined repeated header would
-          s.append(',').append(s, 0, at);
-      }
-    }
-    return s.toString();
-  }
-
-  private String huge(String value) {
-    StringBuilder s = new StringBuilder(value);
-    int target = 50_000 + random.nextInt(300_000);
-    while (s.length() < target) {
-      s.append(random.nextBoolean() ? value : randomString());
-    }
-    return s.toString();
-  }
-
   private String next(String valid) {
+    // a tenth left as is, and a quarter of the mutated come out unchanged: about 30 % valid values,
+    // 60 % damaged ones and 10 % random ones
     int kind = random.nextInt(10);
-    String value = kind < 3 ? valid : kind < 9 ? mutate(valid) : randomString();
-    return random.nextInt(20_000) == 0 ? huge(value) : value;
+    String value = kind < 1 ? valid : kind < 9 ? fuzzer.mutate(valid) : fuzzer.randomValue(80);
+    // huge: the value repeated as a list header would be when it is sent many times and joined
+    return random.nextInt(20_000) == 0 ? fuzzer.huge(value + ",", 50_000, 350_000) : value;
   }
 
   // ---- the test --------------------------------------------------------------------------------
