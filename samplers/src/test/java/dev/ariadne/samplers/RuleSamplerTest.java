@@ -195,4 +195,58 @@ class RuleSamplerTest {
     assertThatThrownBy(() -> RuleSampler.builder().rule(Match.endpoint("/a"), 0.5).rule(Match.endpoint("/a"), 0.1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("added twice");
   }
+
+  @Test
+  void endpointAndTierReadInOnePass_giveTheRateOfTheFirstMatchingRuleAndTier() {
+    // the shape takes the one-pass path; a naive first-match over the same matches is the oracle
+    String[] routes = {"/api/payment", "/api/order", "/api/health", "/api/user/login", "/api/other", ""};
+    String[] tiers = {"premium", "standard", "free", "gold"};
+    String[] keys = {"http.route", "url.path", "user.tier", "http.method"};
+    java.util.List<Match> ruleMatches = java.util.List.of(Match.endpoint("/api/payment"),
+        Match.endpoint("/api/order"), Match.endpoint("/api/user/login"), Match.endpoint("/api/health"));
+    double[] ruleRates = {0.5, 0.3, 0.2, 0.01};
+    java.util.List<Match> tierMatches = java.util.List.of(Match.attribute("user.tier").exact("premium"),
+        Match.attribute("user.tier").exact("standard"), Match.attribute("user.tier").exact("free"));
+    double[] multipliers = {1.5, 1.0, 0.5};
+    RuleSampler.Builder builder = RuleSampler.builder().defaultRate(0.1);
+    for (int r = 0; r < ruleMatches.size(); r++) {
+      builder.rule(ruleMatches.get(r), ruleRates[r]);
+    }
+    for (int t = 0; t < tierMatches.size(); t++) {
+      builder.tier(tierMatches.get(t), multipliers[t]);
+    }
+    RuleSampler sampler = builder.build();
+    SplittableRandom random = new SplittableRandom(2026_11_25L);
+    for (int round = 0; round < 20_000; round++) {
+      dev.ariadne.api.AttributeList attributes = new dev.ariadne.api.AttributeList(8, 1000);
+      for (int k = 0; k < 6; k++) {
+        String key = keys[random.nextInt(keys.length)];
+        if (random.nextBoolean()) {
+          key = new String(key); // a key that is not the interned literal
+        }
+        int kind = random.nextInt(6);
+        if (kind == 0) {
+          attributes.put(key, 42L);
+        } else {
+          String[] pool = key.equals("user.tier") ? tiers : routes;
+          String value = pool[random.nextInt(pool.length)];
+          attributes.put(key, kind == 1 ? value : new String(value));
+        }
+      }
+      double rate = 0.1;
+      for (int r = 0; r < ruleMatches.size(); r++) {
+        if (ruleMatches.get(r).matches("GET", attributes)) {
+          rate = ruleRates[r];
+          break;
+        }
+      }
+      for (int t = 0; t < tierMatches.size(); t++) {
+        if (tierMatches.get(t).matches("GET", attributes)) {
+          rate = Math.min(1.0, rate * multipliers[t]);
+          break;
+        }
+      }
+      assertThat(sampler.rateFor("GET", attributes)).as("%s", attributes).isEqualTo(rate);
+    }
+  }
 }
