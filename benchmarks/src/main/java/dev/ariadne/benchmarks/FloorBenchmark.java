@@ -1,5 +1,8 @@
 package dev.ariadne.benchmarks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The floor under every span figure on this machine: a monotonic clock read, one atomic
  * increment, allocating an object of eight fields, one random long. A span cannot cost less than
- * the few of these it must do, so read the other tables against these numbers.
+ * the few of these it must do, so read the other tables against these numbers. The two
+ * {@code traceparentCarrier} cases are the same for propagation: what an inject or an extract on a
+ * {@code HashMap} carrier costs before it does any work of its own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -66,6 +71,35 @@ public class FloorBenchmark {
   @Benchmark
   public EightFields allocateEightFields() {
     return new EightFields(42, counter);
+  }
+
+  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final byte[] TRACEPARENT_BYTES = TRACEPARENT.getBytes(StandardCharsets.ISO_8859_1);
+  private final Map<String, String> outgoing = new HashMap<>();
+  private final Map<String, String> incoming = new HashMap<>(Map.of("traceparent", TRACEPARENT));
+
+  /**
+   * The least any traceparent inject does: make a new 55-character string (from bytes already
+   * written) and put it into a {@code HashMap} carrier; no id is formatted.
+   */
+  @Benchmark
+  public String traceparentCarrierWrite() {
+    return outgoing.put("traceparent", new String(TRACEPARENT_BYTES, 0, 55, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * The least any traceparent extract does before parsing: read {@code traceparent} and
+   * {@code tracestate} from a {@code HashMap} carrier and look at each of the 55 characters once.
+   */
+  @Benchmark
+  public int traceparentCarrierRead() {
+    String value = incoming.get("traceparent");
+    String state = incoming.get("tracestate");
+    int seen = state == null ? 0 : 1;
+    for (int i = 0; i < value.length(); i++) {
+      seen |= value.charAt(i);
+    }
+    return seen;
   }
 
   /** One {@code ThreadLocalRandom.current().nextLong()}. */
