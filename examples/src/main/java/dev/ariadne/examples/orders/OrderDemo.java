@@ -4,6 +4,7 @@ import dev.ariadne.analysis.TraceAnalysis;
 import dev.ariadne.analysis.TraceSummary;
 import dev.ariadne.analysis.Waterfall;
 import dev.ariadne.api.propagation.TextMapPropagator;
+import dev.ariadne.core.export.BatchStats;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.export.SpanExporter;
 import dev.ariadne.propagation.w3c.W3CBaggagePropagator;
@@ -39,9 +40,12 @@ public final class OrderDemo {
     }
   }
 
-  /** Everything a run produced, for the tests and for anyone embedding the demo. */
+  /**
+   * Everything a run produced, for the tests and for anyone embedding the demo; {@code exportStats}
+   * holds each service's batch processor statistics for the backend, empty when none is configured.
+   */
   public record Report(List<Outcome> outcomes, List<SpanData> spans, TraceSummary summary,
-      Map<String, String> traceIdByOrder, List<LogCapture.Line> logLines) {}
+      Map<String, String> traceIdByOrder, List<LogCapture.Line> logLines, Map<String, BatchStats> exportStats) {}
 
   private OrderDemo() {}
 
@@ -49,20 +53,37 @@ public final class OrderDemo {
   public static void main(String[] args) throws Exception {
     Map<String, String> env = System.getenv();
     DemoOptions options;
-    Supplier<SpanExporter> remote;
+    RemoteExport remote;
     try {
       options = DemoOptions.parse(args, env);
-      remote = RemoteExport.fromEnvironment(env);
+      remote = RemoteExport.parse(env);
     } catch (IllegalArgumentException e) {
       System.err.println("order demo: " + e.getMessage());
       System.exit(2);
       return;
     }
-    System.out.println("Ariadne order demo: " + options.orders() + " orders, seed " + options.seed()
+    runConfigured(options, remote, System.out);
+  }
+
+  /**
+   * Runs the demo as {@link #main} does: the banner, then, with a backend configured, a check that
+   * something answers at its endpoint (saying so at once if nothing does, rather than leaving it to
+   * the exporters' warnings), then the run.
+   */
+  static Report runConfigured(DemoOptions options, RemoteExport remote, PrintStream out) throws Exception {
+    out.println("Ariadne order demo: " + options.orders() + " orders, seed " + options.seed()
         + ", time scale " + options.timeScale() + (options.timeScale() == 1.0 ? " (real time)"
         : " (1 s of the real system takes " + Math.round(1000 * options.timeScale()) + " ms here)"));
-    System.out.println("Export: " + RemoteExport.describe(env));
-    run(options, remote, System.out);
+    out.println("Export: " + RemoteExport.describe(remote));
+    Supplier<SpanExporter> exporters = null;
+    if (remote != null) {
+      boolean answers = remote.answers();
+      if (!answers) {
+        out.println(remote.nothingAnswers());
+      }
+      exporters = remote.exporters(answers);
+    }
+    return run(options, exporters, out);
   }
 
   /** Runs the demo, printing to {@code out}, and returns what happened. */
@@ -71,34 +92,67 @@ public final class OrderDemo {
         W3CTraceContextPropagator.create(), W3CBaggagePropagator.create());
     LogCapture capture = LogCapture.attach();
     List<Outcome> outcomes;
-    List<SpanData> all;
+    List<SpanData> spans;
+    TraceSummary summary;
+    Map<String, String> traceIds;
+    List<LogCapture.Line> lines;
+    Map<String, BatchStats> exportStats;
     try {
       try (Shop shop = new Shop(options, propagator, remote)) {
         // One order first that nobody looks at: the first request through each JVM path is slow
         // (class loading, JIT), and would otherwise be reported as a slow order.
         send(HttpClient.newHttpClient(), shop.entryPoint(), WARM_UP);
         outcomes = sendOrders(shop.entryPoint(), options);
-        // closing the shop waits for every handler, so every span has ended before it is read
+        // stopping the servers waits for every handler, so every span has ended before it is read
+        shop.stopServers();
+        List<SpanData> all = shop.spans();
+        traceIds = traceIdByOrder(all);
+        String warmUpTrace = traceIds.remove(Shop.orderId(WARM_UP));
+        spans = new ArrayList<>();
+        for (SpanData span : all) {
+          if (!span.spanContext().traceIdHex().equals(warmUpTrace)) {
+            spans.add(span);
+          }
+        }
+        summary = TraceSummary.of(spans);
+        lines = capture == null ? List.of() : capture.linesExcept(String.valueOf(warmUpTrace));
+        // the report first: shutting the tracers down may wait for an exporter's retries
+        print(out, options, outcomes, summary, traceIds, lines);
         shop.close();
-        all = shop.spans();
+        exportStats = shop.exportStats();
       }
     } finally {
       if (capture != null) {
         capture.close();
       }
     }
-    Map<String, String> traceIds = traceIdByOrder(all);
-    String warmUpTrace = traceIds.remove(Shop.orderId(WARM_UP));
-    List<SpanData> spans = new ArrayList<>();
-    for (SpanData span : all) {
-      if (!span.spanContext().traceIdHex().equals(warmUpTrace)) {
-        spans.add(span);
-      }
+    printExport(out, exportStats);
+    return new Report(outcomes, spans, summary, traceIds, lines, exportStats);
+  }
+
+  /** One line per service: how many of its spans reached the backend, and why the others did not. */
+  private static void printExport(PrintStream out, Map<String, BatchStats> exportStats) {
+    if (exportStats.isEmpty()) {
+      return;
     }
-    TraceSummary summary = TraceSummary.of(spans);
-    List<LogCapture.Line> lines = capture == null ? List.of() : capture.linesExcept(String.valueOf(warmUpTrace));
-    print(out, options, outcomes, summary, traceIds, lines);
-    return new Report(outcomes, spans, summary, traceIds, lines);
+    out.println();
+    out.println("=== spans sent to the backend, per service (BatchSpanProcessor.stats()) ===");
+    exportStats.forEach((service, s) -> {
+      StringBuilder reasons = new StringBuilder();
+      reason(reasons, "export failed", s.droppedExportFailed());
+      reason(reasons, "dropped by the exporter", s.droppedByExporter());
+      reason(reasons, "queue full", s.droppedQueueFull());
+      reason(reasons, "ended after shutdown", s.droppedShutdown());
+      out.printf("  %-18s exported %d of %d spans, dropped %d%s%s%n", service, s.exported(), s.ended(), s.dropped(),
+          reasons.length() == 0 ? "" : " (" + reasons + ")",
+          s.pending() == 0 ? "" : ", " + s.pending() + " still pending (the shutdown did not finish in time)");
+    });
+  }
+
+  private static void reason(StringBuilder reasons, String what, long count) {
+    if (count > 0) {
+      reasons.append(reasons.length() == 0 ? "" : ", ").append(what).append(' ').append(count);
+    }
   }
 
   private static final int WARM_UP = 0;

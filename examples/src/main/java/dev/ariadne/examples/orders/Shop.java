@@ -5,6 +5,7 @@ import dev.ariadne.api.Span;
 import dev.ariadne.api.SpanKind;
 import dev.ariadne.api.StatusCode;
 import dev.ariadne.api.propagation.TextMapPropagator;
+import dev.ariadne.core.export.BatchStats;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.export.SpanExporter;
 import dev.ariadne.examples.orders.ShopService.Answer;
@@ -13,7 +14,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
@@ -191,21 +195,58 @@ final class Shop implements AutoCloseable {
   /** Every span the four services ended so far. */
   List<SpanData> spans() {
     List<SpanData> all = new ArrayList<>();
-    for (ShopService s : List.of(frontend, payment, inventory, order)) {
+    for (ShopService s : services()) {
       all.addAll(s.memory.finishedSpans());
     }
     return all;
   }
 
-  /** Stops the four services (once; later calls do nothing). */
+  /** What each service's batch processor did with the spans meant for the backend; empty when none is configured. */
+  Map<String, BatchStats> exportStats() {
+    Map<String, BatchStats> stats = new LinkedHashMap<>();
+    for (ShopService s : services()) {
+      if (s.remote != null) {
+        stats.put(s.name, s.remote.stats());
+      }
+    }
+    return Collections.unmodifiableMap(stats);
+  }
+
+  /** Stops the four servers and waits for their handlers, so every span has ended; the tracers keep running. */
+  void stopServers() {
+    for (ShopService s : services()) {
+      s.stopServer();
+    }
+  }
+
+  /**
+   * Stops the four services (once; later calls do nothing): their servers, then their tracers. Each
+   * tracer's shutdown waits for its exporter's last batch, retries included; one after another those
+   * waits would add up, so the four run at once and the demo waits for the slowest alone.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    for (ShopService s : List.of(frontend, payment, inventory, order)) {
-      s.close();
+    stopServers();
+    List<Thread> shutdowns = new ArrayList<>();
+    for (ShopService s : services()) {
+      Thread t = new Thread(s::shutdownTracing, s.name + "-tracing-shutdown");
+      t.start();
+      shutdowns.add(t);
     }
+    try {
+      for (Thread t : shutdowns) {
+        t.join(); // bounded: each tracer's shutdown waits at most 10 s
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<ShopService> services() {
+    return List.of(frontend, payment, inventory, order);
   }
 }

@@ -51,20 +51,24 @@ final class ShopService implements AutoCloseable {
   final Logger log;
   /** Every span this service ended, for the analysis at the end of the run. */
   final InMemorySpanExporter memory = InMemorySpanExporter.create();
+  /** The processor that sends this service's spans to the backend; null when none is configured. */
+  final BatchSpanProcessor remote;
   private final HttpServer server;
   private final ExecutorService workers;
   private final HttpClient client;
   private final TextMapPropagator propagator;
   private final Duration clientTimeout;
+  private boolean serverStopped;
 
   ShopService(String name, boolean mdcCorrelation, TextMapPropagator propagator, Duration clientTimeout,
       Supplier<SpanExporter> remoteExporter) throws IOException {
     this.name = name;
     Tracing.Builder builder = Tracing.builder().serviceName(name).mdcCorrelation(mdcCorrelation)
         .addSpanProcessor(SimpleSpanProcessor.create(memory));
-    SpanExporter remote = remoteExporter == null ? null : remoteExporter.get();
+    SpanExporter exporter = remoteExporter == null ? null : remoteExporter.get();
+    this.remote = exporter == null ? null : BatchSpanProcessor.builder(exporter).build();
     if (remote != null) {
-      builder.addSpanProcessor(BatchSpanProcessor.builder(remote).build());
+      builder.addSpanProcessor(remote);
     }
     this.tracing = builder.build();
     this.tracer = tracing.tracer("dev.ariadne.examples.orders");
@@ -135,10 +139,13 @@ final class ShopService implements AutoCloseable {
 
   /**
    * Stops the server and waits for its handler threads, so every SERVER span (ended by the filter
-   * after the response is sent) has ended before the spans are read; then shuts the tracer down.
+   * after the response is sent) has ended before the spans are read. Once; later calls do nothing.
    */
-  @Override
-  public void close() {
+  void stopServer() {
+    if (serverStopped) {
+      return;
+    }
+    serverStopped = true;
     server.stop(0);
     workers.shutdown();
     try {
@@ -148,6 +155,17 @@ final class ShopService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Shuts the tracer down, which sends the spans still queued for the backend and waits up to 10 s for that. */
+  void shutdownTracing() {
     tracing.shutdown(Duration.ofSeconds(10));
+  }
+
+  /** Stops the server, then shuts the tracer down. */
+  @Override
+  public void close() {
+    stopServer();
+    shutdownTracing();
   }
 }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ariadne.core.export.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class DemoSettingsTest {
@@ -40,17 +41,17 @@ class DemoSettingsTest {
         .hasMessageContaining("time-scale");
     assertThatThrownBy(() -> DemoOptions.parse(new String[] {"orders"}, Map.of()))
         .hasMessageContaining("unknown argument 'orders'");
-    assertThatThrownBy(() -> RemoteExport.fromEnvironment(Map.of("ARIADNE_EXPORTER", "kafka")))
+    assertThatThrownBy(() -> RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "kafka")))
         .hasMessageContaining("ARIADNE_EXPORTER must be one of");
-    assertThatThrownBy(() -> RemoteExport.fromEnvironment(
+    assertThatThrownBy(() -> RemoteExport.parse(
         Map.of("ARIADNE_EXPORTER", "zipkin", "ARIADNE_EXPORTER_ENDPOINT", "ftp://x/y")))
         .hasMessageContaining("ARIADNE_EXPORTER_ENDPOINT");
   }
 
   @Test
   void noExporterConfigured_meansInMemoryOnly() {
-    assertThat(RemoteExport.fromEnvironment(Map.of())).isNull();
-    assertThat(RemoteExport.fromEnvironment(Map.of("ARIADNE_EXPORTER", "none"))).isNull();
+    assertThat(RemoteExport.parse(Map.of())).isNull();
+    assertThat(RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "none"))).isNull();
   }
 
   @Test
@@ -66,10 +67,11 @@ class DemoSettingsTest {
     });
     backend.start();
     try {
-      Supplier<SpanExporter> otlp = RemoteExport.fromEnvironment(Map.of("ARIADNE_EXPORTER", "otlp",
+      RemoteExport otlp = RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "otlp",
           "ARIADNE_EXPORTER_ENDPOINT", "http://127.0.0.1:" + backend.getAddress().getPort() + "/v1/traces"));
-      OrderDemo.Report report = OrderDemo.run(new DemoOptions(3, 42, 0.001, 1, 2000), otlp,
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      ByteArrayOutputStream console = new ByteArrayOutputStream();
+      OrderDemo.Report report = OrderDemo.runConfigured(new DemoOptions(3, 42, 0.001, 1, 2000), otlp,
+          new PrintStream(console, true, StandardCharsets.UTF_8));
 
       // shutting each service's tracer down flushed its batch processor into the backend
       String all = String.join("\n", received);
@@ -80,8 +82,74 @@ class DemoSettingsTest {
       for (String traceId : report.traceIdByOrder().values()) {
         assertThat(all).contains("\"traceId\":\"" + traceId + "\"");
       }
+      String printed = console.toString(StandardCharsets.UTF_8);
+      assertThat(printed).doesNotContain("Nothing answers");
+      assertThat(report.exportStats()).containsOnlyKeys(Shop.FRONTEND, Shop.PAYMENT, Shop.INVENTORY, Shop.ORDER)
+          .allSatisfy((service, stats) -> {
+            assertThat(stats.ended()).isPositive();
+            assertThat(stats.exported()).isEqualTo(stats.ended());
+            assertThat(printed).contains(String.format("  %-18s exported %d of %d spans, dropped 0%n", service,
+                stats.ended(), stats.ended()));
+          });
     } finally {
       backend.stop(0);
+    }
+  }
+
+  @Test
+  void probe_seesWhetherAnythingAcceptsAConnection() throws Exception {
+    try (ServerSocket open = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      URI listening = URI.create("http://127.0.0.1:" + open.getLocalPort() + "/api/traces");
+      assertThat(RemoteExport.answers(listening, RemoteExport.PROBE_TIMEOUT)).isTrue();
+    }
+    URI closed = URI.create("http://127.0.0.1:" + closedPort() + "/api/traces");
+    assertThat(RemoteExport.answers(closed, RemoteExport.PROBE_TIMEOUT)).isFalse();
+  }
+
+  @Test
+  void defaultEndpoint_isTheExportersOwn_andTheBannerHidesSecrets() {
+    assertThat(RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "jaeger")).endpoint())
+        .hasToString("http://localhost:14268/api/traces");
+    RemoteExport withKey = RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "zipkin",
+        "ARIADNE_EXPORTER_ENDPOINT", "http://u:pw@127.0.0.1:9411/api/v2/spans?key=s3cret"));
+    assertThat(RemoteExport.describe(withKey)).isEqualTo("zipkin at http://127.0.0.1:9411/api/v2/spans");
+    assertThat(withKey.nothingAnswers()).startsWith("Nothing answers at http://127.0.0.1:9411/api/v2/spans: ")
+        .doesNotContain("s3cret", "pw");
+    assertThat(RemoteExport.describe(null)).startsWith("in memory only");
+  }
+
+  @Test
+  void nothingListening_saysSoBeforeTheOrders_runsAnyway_andCountsEveryServicesSpansAsDropped() throws Exception {
+    String endpoint = "http://127.0.0.1:" + closedPort() + "/api/traces";
+    RemoteExport jaeger = RemoteExport.parse(Map.of("ARIADNE_EXPORTER", "jaeger",
+        "ARIADNE_EXPORTER_ENDPOINT", endpoint));
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    OrderDemo.Report report = OrderDemo.runConfigured(new DemoOptions(3, 42, 0.001, 1, 2000), jaeger,
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+
+    String printed = console.toString(StandardCharsets.UTF_8);
+    String warning = "Nothing answers at " + endpoint + ": start a Jaeger collector there (README, \"Seeing the traces"
+        + " in a UI\") or unset ARIADNE_EXPORTER; the demo runs anyway and its spans are counted as dropped.";
+    assertThat(printed).contains(warning + System.lineSeparator());
+    assertThat(printed.indexOf(warning)).isLessThan(printed.indexOf("Orders:"));
+    assertThat(report.outcomes()).hasSize(3);
+    assertThat(report.exportStats()).containsOnlyKeys(Shop.FRONTEND, Shop.PAYMENT, Shop.INVENTORY, Shop.ORDER)
+        .allSatisfy((service, stats) -> {
+          assertThat(stats.ended()).isPositive();
+          assertThat(stats.exported()).isZero();
+          assertThat(stats.droppedExportFailed()).isEqualTo(stats.ended());
+          assertThat(stats.pending()).isZero();
+          assertThat(printed).contains(String.format("  %-18s exported 0 of %d spans, dropped %d (export failed %d)%n",
+              service, stats.ended(), stats.ended(), stats.ended()));
+        });
+    // the report is printed whole, before the per-service lines
+    assertThat(printed.indexOf("=== summary of 3 orders")).isLessThan(printed.indexOf("=== spans sent to the backend"));
+  }
+
+  private static int closedPort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 }

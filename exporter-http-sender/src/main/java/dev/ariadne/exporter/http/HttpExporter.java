@@ -8,11 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,17 +69,26 @@ import org.slf4j.LoggerFactory;
  * batch were left out, so a batch processor counts them as dropped by the exporter, not as
  * exported. A batch whose every span was left out sends nothing and succeeds with all of them
  * counted as dropped: nothing failed to send, and nothing is lost silently.
+ *
+ * <p>A body given up is logged as one WARN line (at most one such line per 30 s) that says in plain
+ * words what went wrong and what to check, e.g. {@code could not connect to http://localhost:14268/api/traces
+ * (connection refused: is the collector running and reachable?)}; the same text is the message of
+ * the export's {@link HttpExportException}, and the underlying exception's stack trace is logged at
+ * DEBUG only.
  */
 public final class HttpExporter implements SpanExporter {
   private static final Logger LOG = LoggerFactory.getLogger(HttpExporter.class);
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final int ERROR_BODY_LOG_LIMIT = 256;
+  // how much of an error answer's body is read, and how much of it is shown
+  private static final int ERROR_BODY_READ_LIMIT = 256;
+  private static final int ERROR_BODY_SHOW_LIMIT = 200;
 
   private final String name;
   private final SpanEncoder encoder;
   private final URI endpoint;
   private final String safeEndpoint;
   private final HttpClient client;
+  private final Duration connectTimeout;
   private final Duration timeout;
   private final int maxAttempts;
   private final long maxRetryNanos;
@@ -102,6 +117,7 @@ public final class HttpExporter implements SpanExporter {
     this.encoder = b.encoder;
     this.endpoint = b.endpoint;
     this.safeEndpoint = withoutSecrets(b.endpoint);
+    this.connectTimeout = b.connectTimeout;
     this.timeout = b.timeout;
     this.maxAttempts = b.maxAttempts;
     this.maxRetryNanos = b.maxRetryTime.toNanos();
@@ -182,7 +198,8 @@ public final class HttpExporter implements SpanExporter {
     for (Attempt waiting : waitingRetries) {
       if (waiting.claim()) {
         waiting.cancel();
-        giveUp(waiting, "the exporter was shut down while the body waited for a retry", 0, null);
+        giveUp(waiting, waiting.lastWhy + "; not retried: the exporter was shut down while the body waited "
+            + "for a retry", waiting.lastStatus, waiting.lastError);
       }
     }
     try {
@@ -275,7 +292,7 @@ public final class HttpExporter implements SpanExporter {
     try {
       sender.execute(() -> send(attempt));
     } catch (RejectedExecutionException e) {
-      giveUp(attempt, "the exporter is shut down", 0, null);
+      giveUp(attempt, "not sent: the exporter is shut down", 0, null);
     }
     return 0;
   }
@@ -284,7 +301,10 @@ public final class HttpExporter implements SpanExporter {
     attempt.number++;
     long remaining = attempt.startNanos + maxRetryNanos - System.nanoTime();
     if (remaining <= 0) {
-      giveUp(attempt, "maxRetryTime ran out before the attempt", attempt.lastStatus, null);
+      String budget = "maxRetryTime " + human(Duration.ofNanos(maxRetryNanos));
+      giveUp(attempt, attempt.number == 1 ? "not sent: " + budget + " ran out while the body waited its turn"
+          : attempt.lastWhy + "; gave up after " + attempts(attempt.number - 1) + ": " + budget
+              + " ran out before the next", attempt.lastStatus, attempt.lastError);
       return;
     }
     if (attempt.number > 1) {
@@ -296,14 +316,15 @@ public final class HttpExporter implements SpanExporter {
     String errorBody = "";
     Duration retryAfter = null;
     Exception error = null;
+    Duration requestTimeout = Duration.ofNanos(Math.min(timeout.toNanos(), Math.max(remaining, 1_000_000L)));
     try {
-      HttpResponse<InputStream> response = client.send(request(attempt.body, remaining),
+      HttpResponse<InputStream> response = client.send(request(attempt.body, requestTimeout),
           HttpResponse.BodyHandlers.ofInputStream());
       status = response.statusCode();
       try (InputStream in = response.body()) {
         if (status >= 200 && status < 300) {
           in.transferTo(OutputStreamSink.INSTANCE);
-        } else {
+        } else if (isText(response.headers().firstValue("Content-Type").orElse(null))) {
           errorBody = readPrefix(in);
         }
       }
@@ -325,21 +346,24 @@ public final class HttpExporter implements SpanExporter {
     }
     failedRequests.increment();
     attempt.lastStatus = status;
+    attempt.lastError = error;
     boolean retryable = error != null ? !(error instanceof RuntimeException) : isRetryable(status);
-    String why = error != null ? describe(error) : "HTTP " + status + (errorBody.isEmpty() ? "" : ": " + errorBody);
+    String why = error != null ? describe(error, requestTimeout)
+        : safeEndpoint + " answered HTTP " + status + (errorBody.isEmpty() ? "" : ": " + errorBody);
+    attempt.lastWhy = why;
     if (!retryable) {
-      giveUp(attempt, why + " (not retried)", status, error);
+      giveUp(attempt, why + "; not retried", status, error);
       return;
     }
     if (attempt.number >= maxAttempts) {
-      giveUp(attempt, why + " (after " + attempt.number + " attempts, maxAttempts " + maxAttempts + ")",
+      giveUp(attempt, why + "; gave up after " + attempts(attempt.number) + " (maxAttempts " + maxAttempts + ")",
           status, error);
       return;
     }
     long delay = retryAfter != null ? retryAfter.toNanos() : backoff.delayNanos(attempt.number);
     if (System.nanoTime() + delay - (attempt.startNanos + maxRetryNanos) >= 0) {
-      giveUp(attempt, why + " (the next attempt would be past maxRetryTime " + Duration.ofNanos(maxRetryNanos) + ")",
-          status, error);
+      giveUp(attempt, why + "; gave up after " + attempts(attempt.number) + ": the next would be past maxRetryTime "
+          + human(Duration.ofNanos(maxRetryNanos)), status, error);
       return;
     }
     scheduleRetry(attempt, delay, why);
@@ -350,7 +374,7 @@ public final class HttpExporter implements SpanExporter {
     waitingRetries.add(attempt);
     if (shutdown.get()) {
       if (attempt.claim()) {
-        giveUp(attempt, why + " (not retried: the exporter is shut down)", attempt.lastStatus, null);
+        giveUp(attempt, why + "; not retried: the exporter is shut down", attempt.lastStatus, attempt.lastError);
       }
       return;
     }
@@ -363,23 +387,31 @@ public final class HttpExporter implements SpanExporter {
       }, delayNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       if (attempt.claim()) {
-        giveUp(attempt, why + " (not retried: the exporter is shut down)", attempt.lastStatus, null);
+        giveUp(attempt, why + "; not retried: the exporter is shut down", attempt.lastStatus, attempt.lastError);
       }
     }
   }
 
+  /**
+   * Counts the body's spans as failed and fails its result. The warning is one line that says what
+   * happened and what to check: the stack trace of a refused connection or a timeout points into the
+   * JDK's HTTP client, not at anything the user can change, so it goes to DEBUG only.
+   */
   private void giveUp(Attempt attempt, String why, int status, Throwable cause) {
     waitingRetries.remove(attempt);
     pendingSpans.addAndGet(-attempt.spanCount);
     failedSpans.add(attempt.spanCount);
-    warn("{} exporter dropped {} spans sending to {}: {} (counted in stats().failedSpans())",
-        name, attempt.spanCount, safeEndpoint, why, cause);
+    warn("{} exporter dropped {} span{}: {} (counted in stats().failedSpans())", name, attempt.spanCount,
+        attempt.spanCount == 1 ? "" : "s", why);
+    if (cause != null && LOG.isDebugEnabled()) {
+      LOG.debug("{} exporter: the last failure of a body of {} spans it dropped", name, attempt.spanCount, cause);
+    }
     attempt.result.fail(new HttpExportException(status, why, cause));
   }
 
-  private HttpRequest request(byte[] body, long remainingNanos) {
+  private HttpRequest request(byte[] body, Duration requestTimeout) {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofNanos(Math.min(timeout.toNanos(), Math.max(remainingNanos, 1_000_000L))))
+        .timeout(requestTimeout)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     for (int i = 0; i < headers.size(); i += 2) {
       request.setHeader(headers.get(i), headers.get(i + 1));
@@ -395,21 +427,108 @@ public final class HttpExporter implements SpanExporter {
     return status == 429 || status == 502 || status == 503 || status == 504;
   }
 
-  private static String describe(Exception e) {
-    if (e instanceof HttpTimeoutException) {
-      return "timed out (" + e.getClass().getSimpleName() + ")";
+  /**
+   * The failure in plain words, naming what to check. The JDK's exceptions alone say little: a
+   * refused connection arrives as a {@code ConnectException} whose message is null.
+   */
+  private String describe(Exception e, Duration requestTimeout) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "could not connect to " + safeEndpoint + ": connect timed out after " + human(connectTimeout)
+          + " (is the host reachable, or is a firewall dropping the packets?)";
     }
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (e instanceof HttpTimeoutException) {
+      return "no answer from " + safeEndpoint + " within " + human(requestTimeout)
+          + " (timeout; is the collector overloaded?)";
+    }
+    if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null) {
+      return "could not resolve the host '" + endpoint.getHost() + "' of " + safeEndpoint + " (is the name right?)";
+    }
+    ConnectException connect = find(e, ConnectException.class);
+    if (connect != null) {
+      String reason = firstMessage(connect);
+      return "could not connect to " + safeEndpoint + " ("
+          + (reason == null ? "connection refused" : printable(reason, ERROR_BODY_SHOW_LIMIT).toLowerCase(Locale.ROOT))
+          + ": is the collector running and reachable?)";
+    }
+    SSLException tls = find(e, SSLException.class);
+    if (tls != null) {
+      String message = firstMessage(tls);
+      return "TLS handshake with " + safeEndpoint + " failed: " + (message == null ? tls.getClass().getSimpleName()
+          : printable(message, ERROR_BODY_SHOW_LIMIT)) + " (is the collector's certificate trusted? see sslContext)";
+    }
+    String message = firstMessage(e);
+    return "sending to " + safeEndpoint + " failed: " + e.getClass().getSimpleName()
+        + (message == null ? "" : ": " + printable(message, ERROR_BODY_SHOW_LIMIT));
+  }
+
+  /** {@code e} or the first of its causes that is a {@code type}, or null. */
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  /** The first non-blank message of {@code e} and its causes, or null. */
+  private static String firstMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage();
+      }
+    }
+    return null;
+  }
+
+  private static String attempts(int n) {
+    return n == 1 ? "1 attempt" : n + " attempts";
+  }
+
+  /** Durations as a person writes them: {@code 300 ms}, {@code 10 s}, not {@code PT0.3S}. */
+  static String human(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+
+  /** Whether an error answer's body is worth showing: text, JSON or XML, not protobuf or other binary. */
+  static boolean isText(String contentType) {
+    if (contentType == null) {
+      return true; // many proxies send a short plain-text error without saying so
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    return type.startsWith("text/") || type.contains("json") || type.contains("xml");
   }
 
   private static String readPrefix(InputStream in) throws IOException {
-    byte[] prefix = in.readNBytes(ERROR_BODY_LOG_LIMIT);
-    StringBuilder printable = new StringBuilder(prefix.length);
-    for (char c : new String(prefix, StandardCharsets.UTF_8).toCharArray()) {
-      printable.append(c < 0x20 || c == 0x7f ? ' ' : c); // a hostile answer must not forge log lines
+    byte[] prefix = in.readNBytes(ERROR_BODY_READ_LIMIT);
+    return printable(new String(prefix, StandardCharsets.UTF_8), ERROR_BODY_SHOW_LIMIT);
+  }
+
+  /**
+   * {@code text} as one line of printable ASCII of at most {@code limit} characters: an answer or
+   * message from the network must not forge log lines or smuggle terminal escapes.
+   */
+  static String printable(String text, int limit) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), limit) + 3);
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= 0x20 || c == 0x7f) {
+        space = out.length() > 0;
+        continue;
+      }
+      if (out.length() + (space ? 1 : 0) >= limit) {
+        out.append("...");
+        break;
+      }
+      if (space) {
+        out.append(' ');
+        space = false;
+      }
+      out.append(c < 0x7f ? c : '?');
     }
-    return printable.toString().trim();
+    return out.toString();
   }
 
   private static byte[] gzip(byte[] body) {
@@ -444,6 +563,9 @@ public final class HttpExporter implements SpanExporter {
     final AtomicBoolean claimed = new AtomicBoolean();
     int number;
     int lastStatus;
+    // what the last attempt ran into, for a give-up that comes later (shutdown, maxRetryTime)
+    String lastWhy = "not sent";
+    Exception lastError;
     volatile ScheduledFuture<?> future;
 
     Attempt(byte[] body, int spanCount, long startNanos) {

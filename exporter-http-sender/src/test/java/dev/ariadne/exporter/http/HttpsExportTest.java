@@ -71,6 +71,10 @@ class HttpsExportTest {
       assertThat(result.isSuccess()).isFalse();
       assertThat(exporter.stats().failedSpans()).isEqualTo(1);
       assertThat(exporter.stats().requests()).isEqualTo(2);
+      assertThat(result.failureCause())
+          .hasMessageStartingWith("TLS handshake with https://127.0.0.1:" + server.getAddress().getPort()
+              + "/ failed: ")
+          .hasMessageContaining("sslContext");
     } finally {
       server.stop(0);
     }

@@ -17,8 +17,15 @@ import java.util.zip.GZIPInputStream;
 /** A local collector stand-in that answers from a script and records what it received. */
 final class RecordingServer implements AutoCloseable {
 
-  /** One scripted answer: a status, headers, and an optional latch to wait on before answering. */
-  record Answer(int status, Map<String, String> headers, CountDownLatch holdUntil) {
+  /**
+   * One scripted answer: a status, headers, an optional latch to wait on before answering, and an
+   * optional body.
+   */
+  record Answer(int status, Map<String, String> headers, CountDownLatch holdUntil, byte[] body) {
+    Answer(int status, Map<String, String> headers, CountDownLatch holdUntil) {
+      this(status, headers, holdUntil, null);
+    }
+
     static Answer of(int status) {
       return new Answer(status, Map.of(), null);
     }
@@ -108,7 +115,13 @@ final class RecordingServer implements AutoCloseable {
         }
       }
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      exchange.sendResponseHeaders(answer.status(), -1);
+      byte[] answerBody = answer.body();
+      if (answerBody == null || answerBody.length == 0) {
+        exchange.sendResponseHeaders(answer.status(), -1);
+      } else {
+        exchange.sendResponseHeaders(answer.status(), answerBody.length);
+        exchange.getResponseBody().write(answerBody);
+      }
     }
   }
 

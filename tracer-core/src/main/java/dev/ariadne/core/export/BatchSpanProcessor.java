@@ -291,7 +291,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
     int n = spans.size();
     if (hungCalls.get() > 0) {
       // never call an exporter concurrently with a call of its own that has not returned
-      failBatch(n, false, "the exporter has not yet returned from an earlier call that timed out", null);
+      failBatch(n, false, "the exporter has not yet returned from an earlier call that timed out", null, false);
       return true;
     }
     ExportCall call = new ExportCall(n, System.nanoTime());
@@ -310,13 +310,13 @@ public final class BatchSpanProcessor implements SpanProcessor {
     }
     inProgress = null;
     if (thrown != null) {
-      failBatch(n, false, "the exporter threw", thrown);
+      failBatch(n, false, "the exporter threw", thrown, true);
     } else if (result == null) {
-      failBatch(n, false, "the exporter returned null", null);
+      failBatch(n, false, "the exporter returned null", null, false);
     } else if (!result.await(Duration.ofNanos(Math.max(0, call.startNanos + exportTimeoutNanos - System.nanoTime())))) {
-      failBatch(n, true, "the export did not complete within the export timeout", null);
+      failBatch(n, true, "the export did not complete within the export timeout", null, false);
     } else if (!result.isSuccess()) {
-      failBatch(n, false, "the exporter reported failure", result.failureCause());
+      failBatch(n, false, "the exporter reported failure", result.failureCause(), false);
     } else {
       // an exporter claiming more drops than spans it was given must not push exported below zero
       int dropped = Math.min(n, result.droppedSpans());
@@ -328,14 +328,30 @@ public final class BatchSpanProcessor implements SpanProcessor {
     return true;
   }
 
-  private void failBatch(int n, boolean timedOut, String why, Throwable cause) {
+  /**
+   * Counts a failed batch and warns, throttled. A failure the exporter reported is one line with
+   * the cause's text: its stack trace shows the exporter's and the HTTP client's insides, nothing
+   * of the user's code, so it goes to DEBUG. An exception the exporter threw ({@code bug}) breaks
+   * the exporter's contract, and its stack trace is the way to find the fault, so that one stays at
+   * WARN.
+   */
+  private void failBatch(int n, boolean timedOut, String why, Throwable cause, boolean bug) {
     droppedExportFailed += n;
     failedBatches++;
     if (timedOut) {
       timedOutBatches++;
     }
-    if (failureWarnings.allow()) {
+    if (!failureWarnings.allow()) {
+      return;
+    }
+    if (cause == null) {
+      LOG.warn("dropped a batch of {} spans: {} (counted in BatchSpanProcessor.stats(); {})", n, why, stats());
+    } else if (bug) {
       LOG.warn("dropped a batch of {} spans: {} (counted in BatchSpanProcessor.stats(); {})", n, why, stats(), cause);
+    } else {
+      LOG.warn("dropped a batch of {} spans: {}: {} (counted in BatchSpanProcessor.stats(); {})", n, why, cause,
+          stats());
+      LOG.debug("the failure that dropped the batch of {} spans above", n, cause);
     }
   }
 
@@ -413,7 +429,7 @@ public final class BatchSpanProcessor implements SpanProcessor {
             Thread stuck = worker;
             hungCalls.incrementAndGet();
             inProgress = null;
-            failBatch(call.size, true, "the exporter did not return within the export timeout", null);
+            failBatch(call.size, true, "the exporter did not return within the export timeout", null, false);
             stuck.interrupt();
             startWorker();
           }

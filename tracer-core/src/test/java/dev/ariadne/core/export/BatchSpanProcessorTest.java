@@ -3,6 +3,10 @@ package dev.ariadne.core.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ariadne.api.Tracer;
 import dev.ariadne.core.Tracing;
 import dev.ariadne.core.sampling.Sampler;
@@ -23,6 +27,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class BatchSpanProcessorTest {
   private static final Duration LONG = Duration.ofHours(1);
@@ -334,6 +339,79 @@ class BatchSpanProcessorTest {
     assertThat(stats.failedBatches()).isEqualTo(2); // 512 + 88
     assertThat(stats.exported()).isZero();
     assertIdentity(stats);
+  }
+
+  /** Runs {@code body} with the processor's log lines captured at every level, and returns them. */
+  private static List<ILoggingEvent> processorLog(Runnable body) {
+    Logger logger = (Logger) LoggerFactory.getLogger(BatchSpanProcessor.class);
+    Level before = logger.getLevel();
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.setLevel(Level.DEBUG);
+    logger.setAdditive(false); // for the list only, not the build's console
+    logger.addAppender(appender);
+    try {
+      body.run();
+      return List.copyOf(appender.list);
+    } finally {
+      logger.detachAppender(appender);
+      logger.setAdditive(true);
+      logger.setLevel(before);
+    }
+  }
+
+  @Test
+  void reportedFailure_isOneWarningLineWithTheCause_andTheStackTraceOnlyAtDebug() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        return ExportResult.failure(new IllegalStateException("could not connect to http://collector:4318/v1/traces",
+            new java.net.ConnectException()));
+      }
+    };
+    List<ILoggingEvent> log = processorLog(() -> {
+      BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+      Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+      endSpans(tracing.tracer("t"), 3);
+      tracing.forceFlush(WAIT);
+      tracing.shutdown(WAIT);
+    });
+
+    List<ILoggingEvent> dropped = log.stream()
+        .filter(e -> e.getFormattedMessage().startsWith("dropped a batch")).toList();
+    assertThat(dropped).singleElement().satisfies(e -> {
+      assertThat(e.getLevel()).isEqualTo(Level.WARN);
+      assertThat(e.getThrowableProxy()).isNull();
+      assertThat(e.getFormattedMessage()).startsWith("dropped a batch of 3 spans: the exporter reported failure: "
+          + "java.lang.IllegalStateException: could not connect to http://collector:4318/v1/traces (counted in");
+    });
+    assertThat(log).filteredOn(e -> e.getLevel() == Level.DEBUG && e.getThrowableProxy() != null)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getThrowableProxy().getClassName()).isEqualTo("java.lang.IllegalStateException"));
+  }
+
+  @Test
+  void exporterThatThrows_isABug_andItsStackTraceStaysAtWarn() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        throw new UnsupportedOperationException("not written yet");
+      }
+    };
+    List<ILoggingEvent> log = processorLog(() -> {
+      BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+      Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+      endSpans(tracing.tracer("t"), 2);
+      tracing.forceFlush(WAIT);
+      tracing.shutdown(WAIT);
+    });
+
+    assertThat(log).filteredOn(e -> e.getFormattedMessage().startsWith("dropped a batch")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.getLevel()).isEqualTo(Level.WARN);
+          assertThat(e.getFormattedMessage()).startsWith("dropped a batch of 2 spans: the exporter threw (counted in");
+          assertThat(e.getThrowableProxy().getClassName()).isEqualTo("java.lang.UnsupportedOperationException");
+        });
   }
 
   @Test
