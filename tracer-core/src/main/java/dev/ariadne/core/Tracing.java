@@ -96,7 +96,7 @@ public final class Tracing implements TracerProvider, AutoCloseable {
     ExportResult result = offThread("flush", state.processor::forceFlush);
     boolean ok = result.await(timeout) && result.isSuccess();
     if (!ok) {
-      LOG.debug("tracing flush {}", result.isDone() ? "failed" : "did not complete within " + timeout,
+      LOG.debug("tracing flush {}", result.isDone() ? "failed" : "did not complete within " + readable(timeout),
           result.failureCause());
     }
     return ok;
@@ -118,7 +118,9 @@ public final class Tracing implements TracerProvider, AutoCloseable {
     boolean ok = shutdownResult.await(timeout) && shutdownResult.isSuccess();
     TracingStats stats = state.stats();
     if (!shutdownResult.isDone()) {
-      LOG.warn("tracing shutdown did not complete within {}; {}", timeout, stats);
+      // the processors go on shutting down in the background and count what they could not export
+      LOG.warn("tracing shutdown did not complete within {} (the exporter is still sending or retrying; "
+          + "what it cannot send is counted in its processor's stats); {}", readable(timeout), stats);
     } else if (!ok) {
       LOG.warn("tracing shutdown failed; {}", stats, shutdownResult.failureCause());
     } else {
@@ -282,5 +284,11 @@ public final class Tracing implements TracerProvider, AutoCloseable {
 
     @Override
     public void onEnd(SpanData span) {}
+  }
+
+  /** A timeout as people write it: "10 s", "250 ms". */
+  static String readable(Duration timeout) {
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }
