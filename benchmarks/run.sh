@@ -2,7 +2,7 @@
 # Builds the benchmarks, runs every JMH benchmark with the gc profiler and the start-up harness,
 # and writes the tables into the generated section of benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh                       # the full run: about 15 minutes on 2 cores
+#   benchmarks/run.sh                       # the full run: about 11 minutes on 2 cores
 #   QUICK=1 benchmarks/run.sh               # a quick look (-f 1 -wi 1 -w 200ms -i 2 -r 200ms, 3 start-ups)
 #   benchmarks/run.sh SampledSpan Context   # only benchmarks matching these regexes (JMH arguments)
 #
@@ -22,8 +22,8 @@ JAR=benchmarks/target/benchmarks.jar
 OUT=benchmarks/target/results
 RESULTS_FILE=${RESULTS_FILE:-benchmarks/RESULTS.md}
 
-# 70 benchmark/parameter combinations x (3 x 1 s warm-up + 5 x 1 s) in one fork each, plus the
-# start-up runs, fit in about 15 minutes on 2 cores.
+# About 76 benchmark/parameter combinations x (3 x 1 s warm-up + 5 x 1 s) in one fork each, plus
+# the start-up runs, fit in about 11 minutes on 2 cores.
 DEFAULT_JMH_OPTS="-f 1 -wi 3 -w 1s -i 5 -r 1s"
 DEFAULT_STARTUP_RUNS=10
 if [[ "${QUICK:-0}" == "1" ]]; then
