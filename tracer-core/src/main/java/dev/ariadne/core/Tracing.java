@@ -8,6 +8,7 @@ import dev.ariadne.core.export.ExportResult;
 import dev.ariadne.core.export.InstrumentationScope;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.export.SpanProcessor;
+import dev.ariadne.core.internal.Durations;
 import dev.ariadne.core.resource.Resource;
 import dev.ariadne.core.sampling.Sampler;
 import java.time.Duration;
@@ -96,7 +97,7 @@ public final class Tracing implements TracerProvider, AutoCloseable {
     ExportResult result = offThread("flush", state.processor::forceFlush);
     boolean ok = result.await(timeout) && result.isSuccess();
     if (!ok) {
-      LOG.debug("tracing flush {}", result.isDone() ? "failed" : "did not complete within " + readable(timeout),
+      LOG.debug("tracing flush {}", result.isDone() ? "failed" : "did not complete within " + Durations.readable(timeout),
           result.failureCause());
     }
     return ok;
@@ -120,7 +121,7 @@ public final class Tracing implements TracerProvider, AutoCloseable {
     if (!shutdownResult.isDone()) {
       // the processors go on shutting down in the background and count what they could not export
       LOG.warn("tracing shutdown did not complete within {} (the exporter is still sending or retrying; "
-          + "what it cannot send is counted in its processor's stats); {}", readable(timeout), stats);
+          + "what it cannot send is counted in its processor's stats); {}", Durations.readable(timeout), stats);
     } else if (!ok) {
       LOG.warn("tracing shutdown failed; {}", stats, shutdownResult.failureCause());
     } else {
@@ -284,11 +285,5 @@ public final class Tracing implements TracerProvider, AutoCloseable {
 
     @Override
     public void onEnd(SpanData span) {}
-  }
-
-  /** A timeout as people write it: "10 s", "250 ms". */
-  static String readable(Duration timeout) {
-    long millis = timeout.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

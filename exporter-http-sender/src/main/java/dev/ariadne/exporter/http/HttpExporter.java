@@ -3,6 +3,8 @@ package dev.ariadne.exporter.http;
 import dev.ariadne.core.export.ExportResult;
 import dev.ariadne.core.export.SpanData;
 import dev.ariadne.core.export.SpanExporter;
+import dev.ariadne.core.internal.Durations;
+import dev.ariadne.core.internal.LogThrottle;
 import dev.ariadne.core.resource.Resource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,7 +102,7 @@ public final class HttpExporter implements SpanExporter {
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final ExportResult shutdownResult = ExportResult.pending();
   private final Set<Attempt> waitingRetries = ConcurrentHashMap.newKeySet();
-  private final Throttle warnings = new Throttle(TimeUnit.SECONDS.toNanos(30));
+  private final LogThrottle warnings = new LogThrottle(TimeUnit.SECONDS.toNanos(30));
 
   private final LongAdder exportedSpans = new LongAdder();
   private final LongAdder failedSpans = new LongAdder();
@@ -301,7 +303,7 @@ public final class HttpExporter implements SpanExporter {
     attempt.number++;
     long remaining = attempt.startNanos + maxRetryNanos - System.nanoTime();
     if (remaining <= 0) {
-      String budget = "maxRetryTime " + human(Duration.ofNanos(maxRetryNanos));
+      String budget = "maxRetryTime " + Durations.readable(Duration.ofNanos(maxRetryNanos));
       giveUp(attempt, attempt.number == 1 ? "not sent: " + budget + " ran out while the body waited its turn"
           : attempt.lastWhy + "; gave up after " + attempts(attempt.number - 1) + ": " + budget
               + " ran out before the next", attempt.lastStatus, attempt.lastError);
@@ -363,7 +365,7 @@ public final class HttpExporter implements SpanExporter {
     long delay = retryAfter != null ? retryAfter.toNanos() : backoff.delayNanos(attempt.number);
     if (System.nanoTime() + delay - (attempt.startNanos + maxRetryNanos) >= 0) {
       giveUp(attempt, why + "; gave up after " + attempts(attempt.number) + ": the next would be past maxRetryTime "
-          + human(Duration.ofNanos(maxRetryNanos)), status, error);
+          + Durations.readable(Duration.ofNanos(maxRetryNanos)), status, error);
       return;
     }
     scheduleRetry(attempt, delay, why);
@@ -433,11 +435,11 @@ public final class HttpExporter implements SpanExporter {
    */
   private String describe(Exception e, Duration requestTimeout) {
     if (e instanceof HttpConnectTimeoutException) {
-      return "could not connect to " + safeEndpoint + ": connect timed out after " + human(connectTimeout)
+      return "could not connect to " + safeEndpoint + ": connect timed out after " + Durations.readable(connectTimeout)
           + " (is the host reachable, or is a firewall dropping the packets?)";
     }
     if (e instanceof HttpTimeoutException) {
-      return "no answer from " + safeEndpoint + " within " + human(requestTimeout)
+      return "no answer from " + safeEndpoint + " within " + Durations.readable(requestTimeout)
           + " (timeout; is the collector overloaded?)";
     }
     if (find(e, UnresolvedAddressException.class) != null || find(e, UnknownHostException.class) != null) {
@@ -483,12 +485,6 @@ public final class HttpExporter implements SpanExporter {
 
   private static String attempts(int n) {
     return n == 1 ? "1 attempt" : n + " attempts";
-  }
-
-  /** Durations as a person writes them: {@code 300 ms}, {@code 10 s}, not {@code PT0.3S}. */
-  static String human(Duration d) {
-    long millis = d.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   /** Whether an error answer's body is worth showing: text, JSON or XML, not protobuf or other binary. */
@@ -592,20 +588,7 @@ public final class HttpExporter implements SpanExporter {
   }
 
   /** Lets one warning through per interval from any thread, so a dead collector cannot flood logs. */
-  private static final class Throttle {
-    private final long intervalNanos;
-    private final AtomicLong next = new AtomicLong(System.nanoTime());
 
-    Throttle(long intervalNanos) {
-      this.intervalNanos = intervalNanos;
-    }
-
-    boolean allow() {
-      long now = System.nanoTime();
-      long due = next.get();
-      return now - due >= 0 && next.compareAndSet(due, now + intervalNanos);
-    }
-  }
 
   /** Discards a successful answer's body so the connection can be reused. */
   private static final class OutputStreamSink extends java.io.OutputStream {
