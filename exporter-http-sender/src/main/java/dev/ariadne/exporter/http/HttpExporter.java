@@ -650,10 +650,10 @@ public final class HttpExporter implements SpanExporter {
       }
       String scheme = url.getScheme();
       if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-        throw new IllegalArgumentException("endpoint must be an http or https URL, was " + withoutQuery(url));
+        throw new IllegalArgumentException("endpoint must be an http or https URL, was " + withoutSecrets(url));
       }
       if (url.getHost() == null) {
-        throw new IllegalArgumentException("endpoint must name a host, was " + withoutQuery(url));
+        throw new IllegalArgumentException("endpoint must name a host, was " + withoutSecrets(url));
       }
       this.endpoint = url;
       return this;
@@ -801,11 +801,6 @@ public final class HttpExporter implements SpanExporter {
         throw new IllegalArgumentException(setting + " must be > 0, was " + value);
       }
       return value;
-    }
-
-    private static String withoutQuery(URI url) {
-      return url.getScheme() + "://" + (url.getHost() == null ? "" : url.getHost())
-          + (url.getRawPath() == null ? "" : url.getRawPath());
     }
   }
 }
