@@ -70,7 +70,9 @@ import org.slf4j.LoggerFactory;
  * {@link ExportResult} succeeds with {@link ExportResult#droppedSpans()} set to how many of the
  * batch were left out, so a batch processor counts them as dropped by the exporter, not as
  * exported. A batch whose every span was left out sends nothing and succeeds with all of them
- * counted as dropped: nothing failed to send, and nothing is lost silently.
+ * counted as dropped: nothing failed to send, and nothing is lost silently. When some bodies of a
+ * split batch fail and others succeed, the export fails with {@link ExportResult#failedSpans()} set
+ * to the failed bodies' spans, so a batch processor counts only those as failed.
  *
  * <p>A body given up is logged as one WARN line (at most one such line per 30 s) that says in plain
  * words what went wrong and what to check, e.g. {@code could not connect to http://localhost:14268/api/traces
@@ -273,7 +275,7 @@ public final class HttpExporter implements SpanExporter {
     } catch (RuntimeException e) {
       failedSpans.add(spans.size());
       warn("could not encode {} spans; they are dropped (counted in stats().failedSpans())", spans.size(), e);
-      results.add(ExportResult.failure(e));
+      results.add(ExportResult.failure(e, spans.size()));
       return 0;
     }
     if (body.length > maxPayloadBytes) {
@@ -408,7 +410,7 @@ public final class HttpExporter implements SpanExporter {
     if (cause != null && LOG.isDebugEnabled()) {
       LOG.debug("{} exporter: the last failure of a body of {} spans it dropped", name, attempt.spanCount, cause);
     }
-    attempt.result.fail(new HttpExportException(status, why, cause));
+    attempt.result.fail(new HttpExportException(status, why, cause), attempt.spanCount);
   }
 
   private HttpRequest request(byte[] body, Duration requestTimeout) {

@@ -405,6 +405,33 @@ class HttpExporterTest {
   }
 
   @Test
+  void aSplitBatchWhoseFirstBodyFails_countsOnlyThatBodysSpansAsFailed_inTheBatchProcessor() {
+    server.then(Answer.of(400)).then(Answer.of(200));
+    // ten ~170-byte lines are over 1024 bytes, five are not: two bodies of five spans
+    HttpExporter exporter = build(HttpExporter.builder("test", new LineEncoder(150, false))
+        .endpoint(server.url("/")).maxPayloadBytes(1024));
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(Duration.ofHours(1)).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    Tracer tracer = tracing.tracer("test");
+    for (int i = 0; i < 10; i++) {
+      tracer.span("span-" + i).start().end();
+    }
+
+    assertThat(tracing.forceFlush(WAIT)).as("a failed body fails the flush").isFalse();
+
+    BatchStats stats = processor.stats();
+    assertThat(exporter.stats().requests()).isEqualTo(2);
+    assertThat(stats.exported()).isEqualTo(5);
+    assertThat(stats.droppedExportFailed()).isEqualTo(5);
+    assertThat(stats.failedBatches()).isEqualTo(1);
+    assertThat(exporter.stats().exportedSpans()).isEqualTo(stats.exported());
+    assertThat(exporter.stats().failedSpans()).isEqualTo(stats.droppedExportFailed());
+    assertThat(stats.ended()).isEqualTo(stats.exported() + stats.droppedQueueFull() + stats.droppedExportFailed()
+        + stats.droppedByExporter() + stats.droppedShutdown() + stats.pending());
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
   void spansTheEncoderCannotWrite_areLeftOutCounted_andReportedInTheResult() {
     HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder()).endpoint(server.url("/")));
 
@@ -435,7 +462,7 @@ class HttpExporterTest {
   }
 
   @Test
-  void tooLargeSpanInAnExportWhoseBodyFails_failsTheWholeExport() {
+  void tooLargeSpanInAnExportWhoseBodyFails_failsTheSentSpans_andStillCountsTheDrop() {
     server.otherwise(Answer.of(400));
     HttpExporter exporter = build(HttpExporter.builder("test", new PickyEncoder())
         .endpoint(server.url("/")).maxPayloadBytes(1024));
@@ -444,7 +471,8 @@ class HttpExporterTest {
 
     assertThat(result.await(WAIT)).isTrue();
     assertThat(result.isSuccess()).isFalse();
-    assertThat(result.droppedSpans()).isZero();
+    assertThat(result.failedSpans()).isEqualTo(2);
+    assertThat(result.droppedSpans()).isEqualTo(1);
     assertThat(exporter.stats().droppedTooLargeSpans()).isEqualTo(1);
     assertThat(exporter.stats().failedSpans()).isEqualTo(2);
     assertAccounted(exporter.stats(), 3);

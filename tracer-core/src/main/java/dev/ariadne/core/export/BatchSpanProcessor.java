@@ -316,16 +316,29 @@ public final class BatchSpanProcessor implements SpanProcessor {
     } else if (!result.await(Duration.ofNanos(Math.max(0, call.startNanos + exportTimeoutNanos - System.nanoTime())))) {
       failBatch(n, true, "the export did not complete within the export timeout", null, false);
     } else if (!result.isSuccess()) {
-      failBatch(n, false, "the exporter reported failure", result.failureCause(), false);
-    } else {
-      // an exporter claiming more drops than spans it was given must not push exported below zero
-      int dropped = Math.min(n, result.droppedSpans());
-      exported += n - dropped;
-      if (dropped > 0) {
-        droppedByExporter += dropped;
+      int failed = result.failedSpans();
+      if (failed < 0 || failed >= n) {
+        failBatch(n, false, "the exporter reported failure", result.failureCause(), false);
+      } else {
+        // sent in parts, some of which failed: the others reached the backend
+        countSent(n - failed, result.droppedSpans());
+        failBatch(failed, false, "the exporter reported failure for them (the other " + (n - failed)
+            + " spans of the batch were sent)", result.failureCause(), false);
       }
+    } else {
+      countSent(n, result.droppedSpans());
     }
     return true;
+  }
+
+  /** Counts {@code n} spans that did not fail, {@code dropped} of them left out by the exporter. */
+  private void countSent(int n, int dropped) {
+    // an exporter claiming more drops than spans it was given must not push exported below zero
+    int left = Math.min(n, dropped);
+    exported += n - left;
+    if (left > 0) {
+      droppedByExporter += left;
+    }
   }
 
   /**

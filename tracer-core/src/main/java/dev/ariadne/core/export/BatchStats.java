@@ -44,7 +44,10 @@ public final class BatchStats {
     return droppedQueueFull;
   }
 
-  /** Spans in batches the exporter failed, threw on, or did not finish within the export timeout. */
+  /**
+   * Spans in batches the exporter failed, threw on, or did not finish within the export timeout
+   * (only the failed part of a batch the exporter sent in parts and said how many of it failed).
+   */
   public long droppedExportFailed() {
     return droppedExportFailed;
   }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,23 +25,27 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>An exporter that had to leave some spans of a batch out (one too large to send, one its
  * format cannot carry) but sent the rest reports how many with {@link #succeed(int)}, so the batch
- * processor counts them as dropped rather than exported.
+ * processor counts them as dropped rather than exported. One that sent the batch in parts, some of
+ * which failed, says how many spans failed with {@link #fail(Throwable, int)}, so the spans that did
+ * get through are not counted as failed.
  */
 public final class ExportResult {
-  // The future's value is the outcome: the number of spans dropped within a success (0 or more),
-  // or FAILED. One value, set once, so the count cannot disagree with the outcome under a race.
-  private static final int FAILED = -1;
-  private static final ExportResult SUCCESS = completed(0, null);
-  private static final ExportResult FAILURE = completed(FAILED, null);
+  private static final int UNKNOWN = -1;
+  private static final Outcome SUCCEEDED = new Outcome(true, 0, 0, null);
+  private static final ExportResult SUCCESS = completed(SUCCEEDED);
+  private static final ExportResult FAILURE = completed(new Outcome(false, 0, UNKNOWN, null));
 
-  private final CompletableFuture<Integer> future = new CompletableFuture<>();
-  private volatile Throwable cause;
+  // Set once with everything known about the outcome, so the counts and the cause can never
+  // disagree with it under a race.
+  private final CompletableFuture<Outcome> future = new CompletableFuture<>();
+
+  /** Succeeded or not, spans dropped by the exporter, spans failed (UNKNOWN: all), and why. */
+  private record Outcome(boolean success, int dropped, int failed, Throwable cause) {}
 
   private ExportResult() {}
 
-  private static ExportResult completed(int outcome, Throwable cause) {
+  private static ExportResult completed(Outcome outcome) {
     ExportResult result = new ExportResult();
-    result.cause = cause;
     result.future.complete(outcome);
     return result;
   }
@@ -55,8 +60,8 @@ public final class ExportResult {
    * itself; {@code success(0)} is {@link #success()}.
    */
   public static ExportResult success(int droppedSpans) {
-    checkDropped(droppedSpans);
-    return droppedSpans == 0 ? SUCCESS : completed(droppedSpans, null);
+    checkCount("droppedSpans", droppedSpans);
+    return droppedSpans == 0 ? SUCCESS : completed(new Outcome(true, droppedSpans, 0, null));
   }
 
   /** A completed, failed result (shared). */
@@ -66,20 +71,31 @@ public final class ExportResult {
 
   /** A completed result that failed because of {@code cause}. */
   public static ExportResult failure(Throwable cause) {
-    return completed(FAILED, cause);
+    return completed(new Outcome(false, 0, UNKNOWN, cause));
   }
 
   /**
-   * A result to be completed later with {@link #succeed()}, {@link #succeed(int)} or
-   * {@link #fail(Throwable)}.
+   * A completed result that failed because of {@code cause} for {@code failedSpans} spans of the
+   * batch; the others were sent (or dropped by the exporter, if counted so in another part).
+   */
+  public static ExportResult failure(Throwable cause, int failedSpans) {
+    checkCount("failedSpans", failedSpans);
+    return completed(new Outcome(false, 0, failedSpans, cause));
+  }
+
+  /**
+   * A result to be completed later with {@link #succeed()}, {@link #succeed(int)},
+   * {@link #fail(Throwable)} or {@link #fail(Throwable, int)}.
    */
   public static ExportResult pending() {
     return new ExportResult();
   }
 
   /**
-   * A result that completes when all of {@code results} have, successful only if all were; its
-   * {@link #droppedSpans()} is then the sum of theirs (at most {@link Integer#MAX_VALUE}).
+   * A result that completes when all of {@code results} have, successful only if all were. Its
+   * {@link #droppedSpans()} is the sum of theirs (at most {@link Integer#MAX_VALUE}); when some
+   * failed, its {@link #failedSpans()} is the sum of theirs if every failed part said how many
+   * spans it had, and otherwise unknown (the whole batch failed); its cause is the first failure's.
    */
   public static ExportResult all(Collection<ExportResult> results) {
     if (results.isEmpty()) {
@@ -89,19 +105,29 @@ public final class ExportResult {
     AtomicInteger remaining = new AtomicInteger(results.size());
     AtomicReference<ExportResult> firstFailure = new AtomicReference<>();
     AtomicLong dropped = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    AtomicBoolean failedUnknown = new AtomicBoolean(); // a failed part did not say how many
     for (ExportResult r : results) {
       r.whenComplete(() -> {
-        if (r.isSuccess()) {
-          dropped.addAndGet(r.droppedSpans());
-        } else {
+        dropped.addAndGet(r.droppedSpans());
+        if (!r.isSuccess()) {
           firstFailure.compareAndSet(null, r);
+          int count = r.failedSpans();
+          if (count == UNKNOWN) {
+            failedUnknown.set(true);
+          } else {
+            failed.addAndGet(count);
+          }
         }
         if (remaining.decrementAndGet() == 0) {
-          ExportResult failed = firstFailure.get();
-          if (failed == null) {
-            all.succeed((int) Math.min(Integer.MAX_VALUE, dropped.get()));
+          int droppedSum = (int) Math.min(Integer.MAX_VALUE, dropped.get());
+          ExportResult first = firstFailure.get();
+          if (first == null) {
+            all.succeed(droppedSum);
           } else {
-            all.fail(failed.failureCause());
+            boolean whole = failedUnknown.get();
+            all.complete(new Outcome(false, whole ? 0 : droppedSum,
+                whole ? UNKNOWN : (int) Math.min(Integer.MAX_VALUE, failed.get()), first.failureCause()));
           }
         }
       });
@@ -111,7 +137,7 @@ public final class ExportResult {
 
   /** Completes this result as successful; returns false if it was already complete. */
   public boolean succeed() {
-    return future.complete(0);
+    return future.complete(SUCCEEDED);
   }
 
   /**
@@ -120,31 +146,34 @@ public final class ExportResult {
    * already complete.
    */
   public boolean succeed(int droppedSpans) {
-    checkDropped(droppedSpans);
-    return future.complete(droppedSpans);
+    checkCount("droppedSpans", droppedSpans);
+    return future.complete(droppedSpans == 0 ? SUCCEEDED : new Outcome(true, droppedSpans, 0, null));
   }
 
-  /** Completes this result as failed; returns false if it was already complete. */
+  /** Completes this result as failed, for the whole batch; returns false if it was already complete. */
   public boolean fail(Throwable cause) {
-    if (future.isDone()) {
-      return false;
-    }
-    this.cause = cause;
-    return future.complete(FAILED);
+    return future.complete(new Outcome(false, 0, UNKNOWN, cause));
   }
 
   /**
-   * Completes this result the way {@code source} completes (now, if it already has), its dropped
-   * count included.
+   * Completes this result as failed for {@code failedSpans} spans of the batch, the others having
+   * been sent; returns false if it was already complete.
+   */
+  public boolean fail(Throwable cause, int failedSpans) {
+    checkCount("failedSpans", failedSpans);
+    return future.complete(new Outcome(false, 0, failedSpans, cause));
+  }
+
+  private boolean complete(Outcome outcome) {
+    return future.complete(outcome);
+  }
+
+  /**
+   * Completes this result the way {@code source} completes (now, if it already has), its counts
+   * and cause included.
    */
   public ExportResult completeFrom(ExportResult source) {
-    source.whenComplete(() -> {
-      if (source.isSuccess()) {
-        succeed(source.droppedSpans());
-      } else {
-        fail(source.failureCause());
-      }
-    });
+    source.whenComplete(() -> complete(source.future.join()));
     return this;
   }
 
@@ -155,20 +184,29 @@ public final class ExportResult {
 
   /** Whether the result completed successfully; false while pending. */
   public boolean isSuccess() {
-    return future.isDone() && future.join() != FAILED;
+    return future.isDone() && future.join().success();
   }
 
   /**
-   * How many spans of a successful export the exporter dropped itself instead of sending; 0 for a
-   * plain success, and 0 while pending or after a failure (when the whole batch counts as failed).
+   * How many spans of the batch the exporter dropped itself instead of sending: 0 for a plain
+   * success or failure, and 0 while pending.
    */
   public int droppedSpans() {
-    return future.isDone() ? Math.max(0, future.join()) : 0;
+    return future.isDone() ? future.join().dropped() : 0;
+  }
+
+  /**
+   * How many spans of a failed export failed, when the exporter said (the others were sent or
+   * dropped); -1 when it did not, for a failure that stands for the whole batch; 0 while pending or
+   * after a success.
+   */
+  public int failedSpans() {
+    return future.isDone() ? future.join().failed() : 0;
   }
 
   /** Why it failed, when known; null otherwise. */
   public Throwable failureCause() {
-    return isDone() && !isSuccess() ? cause : null;
+    return future.isDone() ? future.join().cause() : null;
   }
 
   /** Runs {@code action} once the result completes (at once, on this thread, if it has). */
@@ -195,9 +233,9 @@ public final class ExportResult {
     }
   }
 
-  private static void checkDropped(int droppedSpans) {
-    if (droppedSpans < 0) {
-      throw new IllegalArgumentException("droppedSpans must be >= 0, was " + droppedSpans);
+  private static void checkCount(String name, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, was " + count);
     }
   }
 
@@ -206,10 +244,9 @@ public final class ExportResult {
     if (!isDone()) {
       return "ExportResult{pending}";
     }
-    if (!isSuccess()) {
-      return "ExportResult{failure}";
-    }
-    int dropped = droppedSpans();
-    return dropped == 0 ? "ExportResult{success}" : "ExportResult{success, droppedSpans=" + dropped + '}';
+    Outcome o = future.join();
+    String counts = (o.dropped() == 0 ? "" : ", droppedSpans=" + o.dropped())
+        + (o.success() || o.failed() == UNKNOWN ? "" : ", failedSpans=" + o.failed());
+    return "ExportResult{" + (o.success() ? "success" : "failure") + counts + '}';
   }
 }

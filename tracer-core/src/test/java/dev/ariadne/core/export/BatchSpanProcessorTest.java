@@ -301,6 +301,57 @@ class BatchSpanProcessorTest {
   }
 
   @Test
+  void aBatchThatFailedInPart_countsOnlyTheFailedSpansAsFailed() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        // sent in parts: 3 spans failed, 1 was dropped by the exporter, the other 6 were sent
+        ExportResult sent = ExportResult.success(1);
+        ExportResult failed = ExportResult.failure(new IllegalStateException("HTTP 400"), 3);
+        return ExportResult.all(List.of(sent, failed));
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 10);
+
+    assertThat(tracing.forceFlush(WAIT)).as("a batch that failed in part fails the flush").isFalse();
+
+    BatchStats stats = processor.stats();
+    assertThat(stats.exported()).isEqualTo(6);
+    assertThat(stats.droppedByExporter()).isEqualTo(1);
+    assertThat(stats.droppedExportFailed()).isEqualTo(3);
+    assertThat(stats.failedBatches()).isEqualTo(1);
+    assertThat(stats.pending()).isZero();
+    assertIdentity(stats);
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
+  void aFailureNamingAsManySpansAsTheBatchOrMore_orNone_failsTheWholeBatch() {
+    ScriptedExporter exporter = new ScriptedExporter() {
+      @Override
+      ExportResult respond(Collection<SpanData> batch, int call) {
+        return call == 1 ? ExportResult.failure(new IllegalStateException("x"), 1_000)
+            : ExportResult.failure(new IllegalStateException("y"));
+      }
+    };
+    BatchSpanProcessor processor = BatchSpanProcessor.builder(exporter).scheduleDelay(LONG).build();
+    Tracing tracing = Tracing.builder().addSpanProcessor(processor).build();
+    endSpans(tracing.tracer("t"), 4);
+    assertThat(tracing.forceFlush(WAIT)).isFalse();
+    endSpans(tracing.tracer("t"), 5);
+    assertThat(tracing.forceFlush(WAIT)).isFalse();
+
+    BatchStats stats = processor.stats();
+    assertThat(stats.exported()).isZero();
+    assertThat(stats.droppedExportFailed()).isEqualTo(9);
+    assertThat(stats.failedBatches()).isEqualTo(2);
+    assertIdentity(stats);
+    assertThat(tracing.shutdown(WAIT)).isTrue();
+  }
+
+  @Test
   void exporterReportingMoreDropsThanItWasGiven_countsTheWholeBatchOnce() {
     ScriptedExporter exporter = new ScriptedExporter() {
       @Override

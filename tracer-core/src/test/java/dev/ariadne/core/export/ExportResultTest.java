@@ -150,4 +150,50 @@ class ExportResultTest {
     assertThat(failed.isSuccess()).isFalse();
     assertThat(failed.failureCause()).isSameAs(cause);
   }
+
+  @Test
+  void failureWithACount_saysHowManySpansFailed_andACountlessFailureStandsForTheWholeBatch() {
+    IllegalStateException cause = new IllegalStateException("HTTP 400");
+    ExportResult some = ExportResult.failure(cause, 3);
+    assertThat(some.isSuccess()).isFalse();
+    assertThat(some.failedSpans()).isEqualTo(3);
+    assertThat(some.failureCause()).isSameAs(cause);
+    assertThat(some.toString()).isEqualTo("ExportResult{failure, failedSpans=3}");
+    assertThat(ExportResult.failure(cause).failedSpans()).isEqualTo(-1);
+    assertThat(ExportResult.failure().failedSpans()).isEqualTo(-1);
+    assertThat(ExportResult.success().failedSpans()).isZero();
+    assertThat(ExportResult.pending().failedSpans()).isZero();
+
+    ExportResult later = ExportResult.pending();
+    assertThat(later.fail(cause, 2)).isTrue();
+    assertThat(later.fail(cause, 5)).as("the first completion wins").isFalse();
+    assertThat(later.failedSpans()).isEqualTo(2);
+    assertThatThrownBy(() -> ExportResult.failure(cause, -1)).hasMessageContaining("failedSpans");
+  }
+
+  @Test
+  void all_sumsFailedAndDroppedSpans_whenEveryFailedPartSaysHowMany() {
+    ExportResult all = ExportResult.all(List.of(ExportResult.success(1),
+        ExportResult.failure(new IllegalStateException("a"), 3), ExportResult.success(),
+        ExportResult.failure(new IllegalStateException("b"), 4)));
+    assertThat(all.isSuccess()).isFalse();
+    assertThat(all.failedSpans()).isEqualTo(7);
+    assertThat(all.droppedSpans()).isEqualTo(1);
+    assertThat(all.failureCause()).hasMessage("a");
+
+    ExportResult whole = ExportResult.all(List.of(ExportResult.success(1),
+        ExportResult.failure(new IllegalStateException("a"), 3), ExportResult.failure(new IllegalStateException("b")),
+        ExportResult.failure(new IllegalStateException("c"))));
+    assertThat(whole.failedSpans()).as("a countless part makes the whole batch failed").isEqualTo(-1);
+    assertThat(whole.droppedSpans()).isZero();
+  }
+
+  @Test
+  void completeFrom_carriesTheFailedCount() {
+    ExportResult source = ExportResult.pending();
+    ExportResult copy = ExportResult.pending().completeFrom(source);
+    source.fail(new IllegalStateException("x"), 4);
+    assertThat(copy.failedSpans()).isEqualTo(4);
+    assertThat(copy.failureCause()).hasMessage("x");
+  }
 }
